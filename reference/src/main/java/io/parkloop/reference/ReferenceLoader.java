@@ -1,0 +1,176 @@
+package io.parkloop.reference;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code reference.yaml} (SPEC "Reference data"). Every problem is reported as a
+ * {@link ReferenceDataException} naming the file, the line and the key; cross references
+ * (an enterprise's park, a meter's enterprise, ...) are checked too.
+ */
+public final class ReferenceLoader {
+  private static final Set<String> CITIES = Set.of("南京", "无锡", "常州", "苏州", "镇江", "南通",
+      "扬州", "泰州", "徐州", "连云港", "淮安", "盐城", "宿迁");
+
+  private ReferenceLoader() {}
+
+  public static ReferenceData load(Path file) {
+    try {
+      return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read reference data " + file, e);
+    }
+  }
+
+  public static ReferenceData parse(String fileName, String yaml) {
+    Node root;
+    try (Reader reader = new StringReader(yaml)) {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(options).compose(reader);
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+      throw new ReferenceDataException(fileName, line, "(syntax)", e.getProblem());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (root == null) {
+      throw new ReferenceDataException(fileName, 1, "parks", "the file is empty");
+    }
+    return read(new YamlNode(fileName, "", root));
+  }
+
+  private static ReferenceData read(YamlNode root) {
+    List<Park> parks = new ArrayList<>();
+    Set<String> parkIds = new HashSet<>();
+    for (YamlNode item : root.require("parks").items()) {
+      Park park = new Park(unique(item.require("id"), parkIds), item.require("name").text(),
+          city(item.require("city")), item.require("level").oneOf("national", "provincial"),
+          item.require("land_area_km2").positiveNumber());
+      parks.add(park);
+    }
+    if (parks.isEmpty()) {
+      throw root.require("parks").error("at least one park is needed");
+    }
+
+    List<Enterprise> enterprises = new ArrayList<>();
+    Set<String> enterpriseIds = new HashSet<>();
+    for (YamlNode item : root.require("enterprises").items()) {
+      enterprises.add(new Enterprise(unique(item.require("id"), enterpriseIds),
+          reference(item.require("park"), parkIds, "park"),
+          item.child("name").map(YamlNode::text).orElse(item.require("id").text()),
+          item.child("industry").map(YamlNode::text).orElse(null)));
+    }
+
+    List<Meter> meters = new ArrayList<>();
+    Set<String> meterIds = new HashSet<>();
+    for (YamlNode item : root.child("meters").map(YamlNode::items).orElse(List.of())) {
+      meters.add(meter(item, meterIds, enterpriseIds));
+    }
+
+    List<Outlet> outlets = new ArrayList<>();
+    Set<String> outletIds = new HashSet<>();
+    Set<String> mns = new HashSet<>();
+    for (YamlNode item : root.child("outlets").map(YamlNode::items).orElse(List.of())) {
+      outlets.add(outlet(item, outletIds, mns, enterpriseIds));
+    }
+
+    List<Permit> permits = new ArrayList<>();
+    for (YamlNode item : root.child("permits").map(YamlNode::items).orElse(List.of())) {
+      permits.add(new Permit(reference(item.require("enterprise"), enterpriseIds, "enterprise"),
+          item.require("factor").text(), item.require("tonnes_per_year").positiveNumber()));
+    }
+
+    List<Target> targets = new ArrayList<>();
+    for (YamlNode item : root.child("targets").map(YamlNode::items).orElse(List.of())) {
+      targets.add(new Target(reference(item.require("park"), parkIds, "park"),
+          item.require("year").integer(), item.require("indicator").text(),
+          item.require("target").positiveNumber()));
+    }
+    return new ReferenceData(parks, enterprises, meters, outlets, permits, targets);
+  }
+
+  private static Meter meter(YamlNode item, Set<String> meterIds, Set<String> enterpriseIds) {
+    String id = unique(item.require("id"), meterIds);
+    String enterprise = reference(item.require("enterprise"), enterpriseIds, "enterprise");
+    YamlNode mediumNode = item.require("medium");
+    Medium medium = Medium.of(mediumNode.text()).orElseThrow(() -> mediumNode.error(
+        "unknown medium '" + mediumNode.text() + "'; known: " + knownMedia()));
+    boolean cumulative = item.require("reading").oneOf("cumulative", "interval").equals("cumulative");
+    YamlNode unitNode = item.child("unit").orElse(null);
+    String unit = unitNode == null ? medium.canonicalUnit() : unitNode.text();
+    if (unitNode != null) {
+      try {
+        Units.convert(1.0, unit, medium.canonicalUnit(), medium);
+      } catch (IllegalArgumentException e) {
+        throw unitNode.error(e.getMessage() + " (" + medium.id() + " is measured in " + medium.canonicalUnit() + ")");
+      }
+    }
+    Double rollover = item.child("rollover").map(YamlNode::positiveNumber).orElse(null);
+    if (rollover != null && !cumulative) {
+      throw item.require("rollover").error("only cumulative meters roll over");
+    }
+    return new Meter(id, enterprise, medium, cumulative, unit, rollover,
+        item.child("interval").map(YamlNode::duration).orElse(null),
+        item.child("standard_coal_factor").map(YamlNode::positiveNumber).orElse(null));
+  }
+
+  private static Outlet outlet(YamlNode item, Set<String> outletIds, Set<String> mns, Set<String> enterpriseIds) {
+    String id = unique(item.require("id"), outletIds);
+    String enterprise = reference(item.require("enterprise"), enterpriseIds, "enterprise");
+    String type = item.require("type").oneOf("water", "air");
+    String mn = unique(item.require("mn"), mns);
+    Map<String, Double> limits = new LinkedHashMap<>();
+    for (String key : List.of("limits_mg_per_l", "limits_mg_per_m3", "limits")) {
+      item.child(key).ifPresent(node -> node.entries().forEach((factor, limit) -> limits.put(factor, limit.positiveNumber())));
+    }
+    return new Outlet(id, enterprise, type, mn, Map.copyOf(limits));
+  }
+
+  private static String unique(YamlNode node, Set<String> seen) {
+    String id = node.text();
+    if (!seen.add(id)) {
+      throw node.error("duplicate id '" + id + "'");
+    }
+    return id;
+  }
+
+  private static String reference(YamlNode node, Set<String> known, String what) {
+    String id = node.text();
+    if (!known.contains(id)) {
+      throw node.error("unknown " + what + " '" + id + "'");
+    }
+    return id;
+  }
+
+  private static String city(YamlNode node) {
+    String city = node.text().replaceAll("市$", "");
+    if (!CITIES.contains(city)) {
+      throw node.error("'" + node.text() + "' is not one of the 13 prefecture cities");
+    }
+    return city;
+  }
+
+  private static String knownMedia() {
+    StringBuilder names = new StringBuilder();
+    for (Medium medium : Medium.values()) {
+      names.append(names.length() == 0 ? "" : ", ").append(medium.id());
+    }
+    return names.toString();
+  }
+}

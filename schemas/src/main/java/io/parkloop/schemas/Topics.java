@@ -1,0 +1,13 @@
+package io.parkloop.schemas;
+
+/** The Kafka topics of parkloop. Each carries one Avro record type in single-object encoding. */
+public final class Topics {
+  /** {@link io.parkloop.avro.Reading}, keyed by meter id. */
+  public static final String READINGS = "parkloop.readings";
+  /** {@link io.parkloop.avro.DeadLetter}, keyed by reason. */
+  public static final String DEAD_LETTERS = "parkloop.dead-letters";
+  /** {@link io.parkloop.avro.Alert}, keyed by alert id. */
+  public static final String ALERTS = "parkloop.alerts";
+
+  private Topics() {}
+}

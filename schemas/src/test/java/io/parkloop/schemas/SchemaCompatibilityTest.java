@@ -1,0 +1,54 @@
+package io.parkloop.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkloop.avro.Alert;
+import io.parkloop.avro.DeadLetter;
+import io.parkloop.avro.IndicatorValue;
+import io.parkloop.avro.RawReading;
+import io.parkloop.avro.Reading;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SchemaCompatibilityTest {
+
+  static Stream<Class<?>> recordTypes() {
+    return Stream.of(RawReading.class, Reading.class, IndicatorValue.class, Alert.class, DeadLetter.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("recordTypes")
+  void currentSchemaIsFullyCompatibleWithEveryReleasedVersion(Class<?> type) {
+    Schema current = SpecificData.get().getSchema(type);
+    List<Schema> released = AvroCodec.releasedVersions(current.getName());
+
+    assertThat(released).as("released versions of %s", current.getName()).isNotEmpty();
+    for (Schema old : released) {
+      assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType())
+          .as("current %s reads data written with a released version", current.getName())
+          .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+      assertThat(SchemaCompatibility.checkReaderWriterCompatibility(old, current).getType())
+          .as("a released reader of %s reads data written with the current version", current.getName())
+          .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("recordTypes")
+  void latestReleasedVersionIsTheCurrentSchema(Class<?> type) {
+    Schema current = SpecificData.get().getSchema(type);
+    List<Schema> released = AvroCodec.releasedVersions(current.getName());
+
+    Schema latest = released.get(released.size() - 1);
+    assertThat(SchemaNormalization.parsingFingerprint64(latest))
+        .as("a changed %s schema needs a new released version file", current.getName())
+        .isEqualTo(SchemaNormalization.parsingFingerprint64(current));
+  }
+}
