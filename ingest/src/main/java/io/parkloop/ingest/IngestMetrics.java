@@ -1,0 +1,53 @@
+package io.parkloop.ingest;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of the ingest stage: messages in, readings out, dead letters by reason, Kafka send latency. */
+public final class IngestMetrics {
+  private final LongAdder messagesIn = new LongAdder();
+  private final LongAdder readingsOut = new LongAdder();
+  private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
+  private final LongAdder sendCount = new LongAdder();
+  private final LongAdder sendNanos = new LongAdder();
+  private final AtomicLong sendMaxNanos = new AtomicLong();
+
+  public void messageIn() { messagesIn.increment(); }
+
+  public void readingOut() { readingsOut.increment(); }
+
+  public void deadLetter(String reason) {
+    deadLetters.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  public void kafkaSent(long nanos) {
+    sendCount.increment();
+    sendNanos.add(nanos);
+    sendMaxNanos.accumulateAndGet(nanos, Math::max);
+  }
+
+  public long messagesIn() { return messagesIn.sum(); }
+
+  public long readingsOut() { return readingsOut.sum(); }
+
+  public long deadLettersTotal() {
+    return deadLetters.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  public Map<String, Long> deadLettersByReason() {
+    Map<String, Long> byReason = new TreeMap<>();
+    deadLetters.forEach((reason, count) -> byReason.put(reason, count.sum()));
+    return byReason;
+  }
+
+  /** Mean Kafka send latency (send to acknowledgement) in milliseconds, 0 before the first send. */
+  public double meanSendMillis() {
+    long count = sendCount.sum();
+    return count == 0 ? 0 : sendNanos.sum() / 1e6 / count;
+  }
+
+  public double maxSendMillis() { return sendMaxNanos.get() / 1e6; }
+}

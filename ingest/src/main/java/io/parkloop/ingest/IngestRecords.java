@@ -1,0 +1,39 @@
+package io.parkloop.ingest;
+
+import io.parkloop.avro.DeadLetter;
+import io.parkloop.avro.Reading;
+import io.parkloop.schemas.AvroCodec;
+import io.parkloop.schemas.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Builds the Kafka records of ingest: readings keyed by meter, dead letters keyed by reason. */
+public final class IngestRecords {
+  private static final AvroCodec<Reading> READINGS = AvroCodec.of(Reading.class);
+  private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+
+  private IngestRecords() {}
+
+  public static ProducerRecord<byte[], byte[]> reading(Reading reading) {
+    return new ProducerRecord<>(Topics.READINGS, utf8(reading.getMeter()), READINGS.encode(reading));
+  }
+
+  public static ProducerRecord<byte[], byte[]> deadLetter(Rejection rejection, String source, byte[] payload,
+      Instant receivedAt) {
+    DeadLetter letter = DeadLetter.newBuilder()
+        .setReason(rejection.reason())
+        .setDetail(rejection.detail())
+        .setSource(source)
+        .setPayload(ByteBuffer.wrap(payload))
+        .setElement(rejection.element())
+        .setReceivedAt(receivedAt)
+        .build();
+    return new ProducerRecord<>(Topics.DEAD_LETTERS, utf8(rejection.reason()), DEAD_LETTERS.encode(letter));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,165 @@
+package io.parkloop.ingest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards MQTT messages to Kafka. A message is acknowledged to the broker only after Kafka has
+ * acknowledged every record made from it, so a crash of the bridge loses nothing: the broker
+ * redelivers what was not acknowledged (a duplicate downstream counts once, SPEC). Several
+ * bridges split the load through an MQTT 5 shared subscription.
+ */
+public final class MqttBridge implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
+
+  private final MqttBridgeConfig config;
+  private final MqttMessageIngest ingest;
+  private final Producer<byte[], byte[]> producer;
+  private final IngestMetrics metrics;
+  private final Clock clock;
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "bridge-kafka-retry");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private MqttAsyncClient client;
+
+  public MqttBridge(MqttBridgeConfig config, MqttMessageIngest ingest, Producer<byte[], byte[]> producer,
+      IngestMetrics metrics, Clock clock) {
+    this.config = config;
+    this.ingest = ingest;
+    this.producer = producer;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public void start() throws MqttException {
+    client = new MqttAsyncClient(config.brokerUrl(), config.clientId(), new MemoryPersistence());
+    client.setManualAcks(true);
+    client.setCallback(new Callback());
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    // A persistent session: QoS 1 messages published while the bridge is away wait for it.
+    options.setCleanStart(false);
+    options.setSessionExpiryInterval(config.sessionExpirySeconds());
+    options.setAutomaticReconnect(true);
+    options.setAutomaticReconnectDelay(1, 30);
+    options.setReceiveMaximum(config.receiveMaximum());
+    options.setKeepAliveInterval(30);
+    if (config.username() != null) {
+      options.setUserName(config.username());
+      options.setPassword(config.password() == null ? null : config.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    client.connect(options).waitForCompletion(config.connectTimeoutMillis());
+    subscribe();
+    LOG.info("bridge {} forwarding {} (shared group {}) to Kafka", config.clientId(), config.brokerUrl(), config.sharedGroup());
+  }
+
+  private void subscribe() throws MqttException {
+    String prefix = "$share/" + config.sharedGroup() + "/";
+    IMqttToken token = client.subscribe(new MqttSubscription[] {
+        new MqttSubscription(prefix + ReadingTopic.READINGS_FILTER, 1)});
+    token.waitForCompletion(config.connectTimeoutMillis());
+  }
+
+  private void forward(String topic, MqttMessage message) {
+    List<ProducerRecord<byte[], byte[]>> records = ingest.toRecords(topic, message.getPayload(), clock.instant());
+    AtomicInteger pending = new AtomicInteger(records.size());
+    for (ProducerRecord<byte[], byte[]> record : records) {
+      send(record, () -> {
+        if (pending.decrementAndGet() == 0) {
+          acknowledge(message);
+        }
+      }, 0);
+    }
+  }
+
+  /** Sends with the producer's own retries; past those, tries again later and says so, never drops. */
+  private void send(ProducerRecord<byte[], byte[]> record, Runnable onAcked, int attempt) {
+    long started = System.nanoTime();
+    producer.send(record, (metadata, error) -> {
+      if (error == null) {
+        metrics.kafkaSent(System.nanoTime() - started);
+        onAcked.run();
+        return;
+      }
+      long delay = Math.min(30_000, 500L << Math.min(attempt, 6));
+      LOG.error("Kafka did not take a record for {} (attempt {}), retrying in {} ms: {}",
+          record.topic(), attempt + 1, delay, error.toString());
+      retries.schedule(() -> send(record, onAcked, attempt + 1), delay, TimeUnit.MILLISECONDS);
+    });
+  }
+
+  private void acknowledge(MqttMessage message) {
+    try {
+      client.messageArrivedComplete(message.getId(), message.getQos());
+    } catch (MqttException e) {
+      // The broker will redeliver it after reconnecting; downstream counts a duplicate once.
+      LOG.warn("could not acknowledge message {} to the broker: {}", message.getId(), e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    retries.shutdownNow();
+    if (client == null) {
+      return;
+    }
+    try {
+      if (client.isConnected()) {
+        client.disconnect().waitForCompletion(5_000);
+      }
+      client.close();
+    } catch (MqttException e) {
+      LOG.warn("closing the MQTT client: {}", e.getMessage());
+    }
+    producer.flush();
+  }
+
+  private final class Callback implements MqttCallback {
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      forward(topic, message);
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      if (reconnect) {
+        LOG.info("bridge reconnected to {}", serverUri);
+      }
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+      LOG.warn("bridge lost the MQTT broker: {}; reconnecting", response.getReasonString());
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+      LOG.error("MQTT error: {}", exception.getMessage());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+}

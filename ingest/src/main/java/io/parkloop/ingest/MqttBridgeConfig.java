@@ -1,0 +1,22 @@
+package io.parkloop.ingest;
+
+/**
+ * How the bridge connects. The client id must be stable across restarts of one bridge instance,
+ * so that its persistent session (and the messages queued for it) is found again.
+ *
+ * @param receiveMaximum how many unacknowledged QoS 1 messages the broker may have in flight to
+ *     the bridge; large enough to keep Kafka's batches full
+ */
+public record MqttBridgeConfig(String brokerUrl, String clientId, String sharedGroup, String username,
+    String password, long sessionExpirySeconds, int receiveMaximum, long connectTimeoutMillis) {
+
+  public static MqttBridgeConfig defaults(String brokerUrl) {
+    return new MqttBridgeConfig(brokerUrl, "parkloop-bridge-1", "parkloop-bridge", null, null,
+        7 * 24 * 3600L, 10_000, 30_000);
+  }
+
+  public MqttBridgeConfig withCredentials(String user, String secret) {
+    return new MqttBridgeConfig(brokerUrl, clientId, sharedGroup, user, secret, sessionExpirySeconds,
+        receiveMaximum, connectTimeoutMillis);
+  }
+}

@@ -1,0 +1,56 @@
+package io.parkloop.ingest;
+
+import io.parkloop.avro.RawReading;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Turns one MQTT message into the Kafka records it stands for: a reading per valid element and
+ * a dead letter (with the raw payload and the reason) per element that cannot be trusted.
+ */
+public final class MqttMessageIngest {
+  private final ReadingValidator validator;
+  private final IngestMetrics metrics;
+
+  public MqttMessageIngest(ReadingValidator validator, IngestMetrics metrics) {
+    this.validator = validator;
+    this.metrics = metrics;
+  }
+
+  public List<ProducerRecord<byte[], byte[]>> toRecords(String topic, byte[] payload, Instant receivedAt) {
+    metrics.messageIn();
+    String source = "mqtt:" + topic;
+    Optional<String> enterprise = ReadingTopic.enterpriseOf(topic);
+    if (enterprise.isEmpty()) {
+      return List.of(deadLetter(Rejection.of(Rejection.BAD_TOPIC,
+          "readings are published to " + ReadingTopic.READINGS_PREFIX + "{enterprise}/{meter}, not " + topic),
+          source, payload, receivedAt));
+    }
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (Decoded element : JsonPayloadDecoder.decode(payload, source)) {
+      if (element instanceof Decoded.Rejected rejected) {
+        records.add(deadLetter(rejected.rejection(), source, payload, receivedAt));
+        continue;
+      }
+      Decoded.Accepted accepted = (Decoded.Accepted) element;
+      RawReading raw = accepted.reading();
+      ReadingValidator.Result result = validator.validate(raw, enterprise.get(), receivedAt);
+      if (result.reading() != null) {
+        metrics.readingOut();
+        records.add(IngestRecords.reading(result.reading()));
+      } else {
+        Rejection rejection = accepted.element() == null ? result.rejection() : result.rejection().at(accepted.element());
+        records.add(deadLetter(rejection, source, payload, receivedAt));
+      }
+    }
+    return records;
+  }
+
+  private ProducerRecord<byte[], byte[]> deadLetter(Rejection rejection, String source, byte[] payload, Instant receivedAt) {
+    metrics.deadLetter(rejection.reason());
+    return IngestRecords.deadLetter(rejection, source, payload, receivedAt);
+  }
+}

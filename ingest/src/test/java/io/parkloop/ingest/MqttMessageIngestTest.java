@@ -1,0 +1,83 @@
+package io.parkloop.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkloop.avro.DeadLetter;
+import io.parkloop.avro.Reading;
+import io.parkloop.schemas.AvroCodec;
+import io.parkloop.schemas.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+class MqttMessageIngestTest {
+  private static final Instant ARRIVAL = Instant.parse("2026-03-01T00:15:02Z");
+  private final IngestMetrics metrics = new IngestMetrics();
+  private final MqttMessageIngest ingest = new MqttMessageIngest(
+      new ReadingValidator(() -> TestReference.DATA, Duration.ofMinutes(5)), metrics);
+
+  private List<ProducerRecord<byte[], byte[]>> ingest(String topic, String payload) {
+    return ingest.toRecords(topic, payload.getBytes(StandardCharsets.UTF_8), ARRIVAL);
+  }
+
+  private static Reading reading(ProducerRecord<byte[], byte[]> record) throws IOException {
+    assertThat(record.topic()).isEqualTo(Topics.READINGS);
+    return AvroCodec.of(Reading.class).decode(record.value());
+  }
+
+  private static DeadLetter deadLetter(ProducerRecord<byte[], byte[]> record) throws IOException {
+    assertThat(record.topic()).isEqualTo(Topics.DEAD_LETTERS);
+    return AvroCodec.of(DeadLetter.class).decode(record.value());
+  }
+
+  @Test
+  void aValidReadingIsKeyedByMeterAndConvertedToTheCanonicalUnit() throws IOException {
+    var records = ingest("parkloop/v1/readings/E002/E002-ELEC",
+        "{\"meter\": \"E002-ELEC\", \"ts\": \"2026-03-01T08:15:00+08:00\", \"value\": 1.5}");
+
+    assertThat(records).hasSize(1);
+    assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("E002-ELEC");
+    Reading reading = reading(records.get(0));
+    assertThat(reading.getValue()).isEqualTo(1500.0);
+    assertThat(reading.getUnit()).isEqualTo("kWh");
+    assertThat(reading.getEnterprise()).isEqualTo("E002");
+    assertThat(reading.getReceivedAt()).isEqualTo(ARRIVAL);
+    assertThat(reading.getSource()).isEqualTo("mqtt:parkloop/v1/readings/E002/E002-ELEC");
+  }
+
+  @Test
+  void everyBadElementIsDeadLetteredWithTheRawPayloadAndReason() throws IOException {
+    String payload = """
+        [{"meter": "E001-ELEC", "ts": "2026-03-01T08:15:00+08:00", "value": 10, "unit": "MWh"},
+         {"meter": "NOPE", "ts": "2026-03-01T08:15:00+08:00", "value": 1},
+         {"meter": "E001-FW", "ts": "2026-03-01T08:15:00+08:00", "value": 1, "unit": "kWh"},
+         {"meter": "E001-FW", "ts": "2026-03-01T09:15:00+08:00", "value": 1},
+         {"meter": "E002-ELEC", "ts": "2026-03-01T08:15:00+08:00", "value": 1}]""";
+
+    var records = ingest("parkloop/v1/readings/E001/gateway-7", payload);
+
+    assertThat(records).hasSize(5);
+    assertThat(reading(records.get(0)).getValue()).isEqualTo(10_000.0);
+    DeadLetter unknown = deadLetter(records.get(1));
+    assertThat(unknown.getReason()).isEqualTo("unknown_meter");
+    assertThat(unknown.getElement()).isEqualTo(1);
+    assertThat(StandardCharsets.UTF_8.decode(unknown.getPayload()).toString()).isEqualTo(payload);
+    assertThat(unknown.getSource()).isEqualTo("mqtt:parkloop/v1/readings/E001/gateway-7");
+    assertThat(deadLetter(records.get(2)).getReason()).isEqualTo("unconvertible_unit");
+    assertThat(deadLetter(records.get(3)).getReason()).isEqualTo("future_timestamp");
+    assertThat(deadLetter(records.get(4)).getReason()).isEqualTo("enterprise_mismatch");
+    assertThat(metrics.readingsOut()).isEqualTo(1);
+    assertThat(metrics.deadLettersByReason()).containsEntry("unknown_meter", 1L).containsEntry("future_timestamp", 1L);
+  }
+
+  @Test
+  void aTopicOfAnotherShapeIsDeadLettered() throws IOException {
+    var records = ingest("parkloop/v1/readings/E001", "{}");
+
+    assertThat(deadLetter(records.get(0)).getReason()).isEqualTo("bad_topic");
+  }
+}

@@ -1,0 +1,6 @@
+package io.parkloop.storage;
+
+import java.time.Instant;
+
+/** A reading that came after the allowed lateness, and the watermark it was late against. */
+public record LateReadingRecord(String meter, Instant ts, double value, Instant receivedAt, Instant watermark) {}

@@ -1,0 +1,34 @@
+package io.parkloop.jobs;
+
+import io.parkloop.jobs.records.IndicatorRow;
+import io.parkloop.jobs.records.LateReading;
+import io.parkloop.jobs.records.QualityEvent;
+import io.parkloop.jobs.sinks.JdbcUpsertSink;
+import io.parkloop.storage.EventTables;
+import io.parkloop.storage.IndicatorUpserts;
+import io.parkloop.storage.LateReadingRecord;
+import io.parkloop.storage.QualityEventRecord;
+import java.time.Instant;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** Where the indicator job writes: indicator rows, late readings and data-quality events. */
+public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateReadings, Sink<QualityEvent> qualityEvents) {
+
+  /** The PostgreSQL tables of the storage module, written with idempotent upserts. */
+  public static JobSinks postgres(String jdbcUrl, JobSettings settings) {
+    long flush = settings.sinkFlushInterval().toMillis();
+    return new JobSinks(
+        new JdbcUpsertSink<IndicatorRow>("indicators", jdbcUrl,
+            (connection, rows) -> IndicatorUpserts.upsert(connection, rows.stream().map(IndicatorRow::toRecord).toList()),
+            IndicatorRow::key, settings.sinkBatchRows(), flush),
+        new JdbcUpsertSink<LateReading>("late-readings", jdbcUrl,
+            (connection, rows) -> EventTables.insertLateReadings(connection, rows.stream()
+                .map(r -> new LateReadingRecord(r.meter, Instant.ofEpochMilli(r.ts), r.value,
+                    Instant.ofEpochMilli(r.receivedAt), Instant.ofEpochMilli(r.watermark))).toList()),
+            r -> r.meter + '|' + r.ts, settings.sinkBatchRows(), flush),
+        new JdbcUpsertSink<QualityEvent>("quality-events", jdbcUrl,
+            (connection, rows) -> EventTables.insertQualityEvents(connection, rows.stream()
+                .map(e -> new QualityEventRecord(e.meter, Instant.ofEpochMilli(e.ts), e.kind, e.detail)).toList()),
+            e -> e.meter + '|' + e.ts + '|' + e.kind, settings.sinkBatchRows(), flush));
+  }
+}

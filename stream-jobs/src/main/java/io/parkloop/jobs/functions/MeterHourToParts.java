@@ -1,0 +1,44 @@
+package io.parkloop.jobs.functions;
+
+import io.parkloop.jobs.records.IndicatorPart;
+import io.parkloop.jobs.records.MeterHour;
+import io.parkloop.reference.Meter;
+import io.parkloop.reference.ReferenceData;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * A meter's hour becomes its parts of its enterprise's hour: the consumption of its medium
+ * (e.g. {@code electricity_kwh}) and, for energy, its standard coal ({@code energy_tce}).
+ */
+public class MeterHourToParts extends RichFlatMapFunction<MeterHour, IndicatorPart> {
+  private final ReferenceData reference;
+  private transient Map<String, Meter> meters;
+
+  public MeterHourToParts(ReferenceData reference) {
+    this.reference = reference;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    meters = new HashMap<>();
+    reference.meters().forEach(meter -> meters.put(meter.id(), meter));
+  }
+
+  @Override
+  public void flatMap(MeterHour hour, Collector<IndicatorPart> out) {
+    Meter meter = meters.get(hour.meter);
+    if (meter == null) {
+      return;
+    }
+    out.collect(new IndicatorPart("enterprise", meter.enterprise(), "hour", hour.hourStart,
+        meter.medium().indicator(), meter.medium().canonicalUnit(), meter.id(), IndicatorPart.toMicros(hour.quantity)));
+    if (meter.medium().isEnergy()) {
+      out.collect(new IndicatorPart("enterprise", meter.enterprise(), "hour", hour.hourStart,
+          "energy_tce", "tce", meter.id(), IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit())));
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.parkloop.jobs.functions;
+
+import io.parkloop.jobs.records.IndicatorPart;
+import io.parkloop.jobs.records.IndicatorRow;
+import io.parkloop.reference.Park;
+import io.parkloop.reference.ReferenceData;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * An enterprise's row becomes its part of every wider scope it belongs to: its park, city,
+ * region (苏南/苏中/苏北), park level (national/provincial) and the province. Each wider row is
+ * a sum over enterprises, so ratios built on them add quantities first (SPEC).
+ */
+public class ScopeRollup implements FlatMapFunction<IndicatorRow, IndicatorPart> {
+  public static final String PROVINCE = "江苏";
+  private final ReferenceData reference;
+
+  public ScopeRollup(ReferenceData reference) {
+    this.reference = reference;
+  }
+
+  @Override
+  public void flatMap(IndicatorRow row, Collector<IndicatorPart> out) {
+    if (!"enterprise".equals(row.scopeType) || reference.enterprise(row.scopeId).isEmpty()) {
+      return;
+    }
+    Park park = reference.parkOf(row.scopeId);
+    long micros = IndicatorPart.toMicros(row.value);
+    String[][] scopes = {
+        {"park", park.id()}, {"city", park.city()}, {"region", park.region().id()},
+        {"level", park.level()}, {"province", PROVINCE}};
+    for (String[] scope : scopes) {
+      out.collect(new IndicatorPart(scope[0], scope[1], row.periodType, row.periodStart, row.indicator, row.unit,
+          row.scopeId, micros));
+    }
+  }
+}

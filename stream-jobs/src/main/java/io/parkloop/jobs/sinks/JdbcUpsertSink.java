@@ -1,0 +1,140 @@
+package io.parkloop.jobs.sinks;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.parkloop.storage.Databases;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes rows to PostgreSQL in batches of idempotent upserts. Within a batch the latest row of
+ * each key wins, so a burst of corrections to one hour costs one write. A batch is written when
+ * it is full, every {@code flushIntervalMillis}, and always before a checkpoint completes: with
+ * absolute values and upserts, a restart from that checkpoint neither loses nor doubles anything.
+ * A database that is down is retried (and logged) until it is back; the job waits, Kafka
+ * holds the backlog.
+ */
+public class JdbcUpsertSink<T> implements Sink<T> {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final String jdbcUrl;
+  private final BatchWriter<T> writer;
+  private final RowKey<T> key;
+  private final int batchSize;
+  private final long flushIntervalMillis;
+
+  public JdbcUpsertSink(String name, String jdbcUrl, BatchWriter<T> writer, RowKey<T> key, int batchSize,
+      long flushIntervalMillis) {
+    this.name = name;
+    this.jdbcUrl = jdbcUrl;
+    this.writer = writer;
+    this.key = key;
+    this.batchSize = batchSize;
+    this.flushIntervalMillis = flushIntervalMillis;
+  }
+
+  @Override
+  public SinkWriter<T> createWriter(WriterInitContext context) {
+    return new Writer(context.getProcessingTimeService(), context.metricGroup().counter("rowsWritten"));
+  }
+
+  private final class Writer implements SinkWriter<T> {
+    private final Logger log = LoggerFactory.getLogger(JdbcUpsertSink.class);
+    private final Map<String, T> batch = new LinkedHashMap<>();
+    private final ProcessingTimeService time;
+    private final Counter written;
+    private Connection connection;
+
+    Writer(ProcessingTimeService time, Counter written) {
+      this.time = time;
+      this.written = written;
+      scheduleFlush();
+    }
+
+    private void scheduleFlush() {
+      time.registerTimer(time.getCurrentProcessingTime() + flushIntervalMillis, now -> {
+        writeBatch();
+        scheduleFlush();
+      });
+    }
+
+    @Override
+    public void write(T row, Context context) throws IOException {
+      batch.put(key.apply(row), row);
+      if (batch.size() >= batchSize) {
+        writeBatch();
+      }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws IOException {
+      writeBatch();
+    }
+
+    private void writeBatch() throws IOException {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<T> rows = new ArrayList<>(batch.values());
+      long delay = 500;
+      for (int attempt = 1; ; attempt++) {
+        try {
+          writer.write(connection(), rows);
+          written.inc(rows.size());
+          batch.clear();
+          return;
+        } catch (SQLException e) {
+          closeQuietly();
+          log.warn("{}: writing {} rows failed (attempt {}), retrying in {} ms: {}", name, rows.size(), attempt,
+              delay, e.getMessage());
+          sleep(delay);
+          delay = Math.min(delay * 2, 10_000);
+        }
+      }
+    }
+
+    private Connection connection() throws SQLException {
+      if (connection == null || connection.isClosed()) {
+        // the data source, not DriverManager: drivers in a job jar are invisible to DriverManager
+        connection = Databases.dataSource(jdbcUrl).getConnection();
+      }
+      return connection;
+    }
+
+    private void sleep(long millis) throws IOException {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(name + ": interrupted while waiting for the database", e);
+      }
+    }
+
+    private void closeQuietly() {
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+      } catch (SQLException ignored) {
+        // the connection is being replaced because it failed; nothing more to do with it
+      }
+      connection = null;
+    }
+
+    @Override
+    public void close() {
+      closeQuietly();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.parkloop.jobs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * A sink that keeps the latest row per key, the way the database's upserts do, in a static map
+ * named per test (sinks are serialised into the MiniCluster, so they cannot hold the map).
+ */
+final class CollectingSink<T> implements Sink<T> {
+  private static final Map<String, Map<String, Object>> TABLES = new ConcurrentHashMap<>();
+  private final String table;
+  private final io.parkloop.jobs.sinks.RowKey<T> key;
+
+  CollectingSink(String table, io.parkloop.jobs.sinks.RowKey<T> key) {
+    this.table = table;
+    this.key = key;
+    TABLES.put(table, new ConcurrentHashMap<>());
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, T> rows() {
+    return (Map<String, T>) (Map<String, ?>) TABLES.get(table);
+  }
+
+  @Override
+  public SinkWriter<T> createWriter(WriterInitContext context) {
+    Map<String, Object> rows = TABLES.get(table);
+    return new SinkWriter<>() {
+      @Override
+      public void write(T element, Context context) {
+        rows.put(key.apply(element), element);
+      }
+
+      @Override
+      public void flush(boolean endOfInput) {}
+
+      @Override
+      public void close() {}
+    };
+  }
+}
