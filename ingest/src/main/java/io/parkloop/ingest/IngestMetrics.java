@@ -11,6 +11,7 @@ public final class IngestMetrics {
   private final LongAdder messagesIn = new LongAdder();
   private final LongAdder readingsOut = new LongAdder();
   private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> nonDataPackets = new ConcurrentHashMap<>();
   private final LongAdder sendCount = new LongAdder();
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendMaxNanos = new AtomicLong();
@@ -21,6 +22,15 @@ public final class IngestMetrics {
 
   public void deadLetter(String reason) {
     deadLetters.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  /** An HJ 212 heartbeat, status or command packet: expected traffic, not data. */
+  public void nonDataPacket(String cn) {
+    nonDataPackets.computeIfAbsent(cn, c -> new LongAdder()).increment();
+  }
+
+  public long nonDataPacketsTotal() {
+    return nonDataPackets.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
   public void kafkaSent(long nanos) {

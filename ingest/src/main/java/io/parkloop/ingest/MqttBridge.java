@@ -75,7 +75,8 @@ public final class MqttBridge implements AutoCloseable {
   private void subscribe() throws MqttException {
     String prefix = "$share/" + config.sharedGroup() + "/";
     IMqttToken token = client.subscribe(new MqttSubscription[] {
-        new MqttSubscription(prefix + ReadingTopic.READINGS_FILTER, 1)});
+        new MqttSubscription(prefix + ReadingTopic.READINGS_FILTER, 1),
+        new MqttSubscription(prefix + ReadingTopic.HJ212_FILTER, 1)});
     token.waitForCompletion(config.connectTimeoutMillis());
   }
 

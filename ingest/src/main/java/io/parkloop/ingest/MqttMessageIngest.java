@@ -13,16 +13,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class MqttMessageIngest {
   private final ReadingValidator validator;
+  private final Hj212Ingest hj212;
   private final IngestMetrics metrics;
 
-  public MqttMessageIngest(ReadingValidator validator, IngestMetrics metrics) {
+  public MqttMessageIngest(ReadingValidator validator, Hj212Ingest hj212, IngestMetrics metrics) {
     this.validator = validator;
+    this.hj212 = hj212;
     this.metrics = metrics;
   }
 
   public List<ProducerRecord<byte[], byte[]>> toRecords(String topic, byte[] payload, Instant receivedAt) {
-    metrics.messageIn();
     String source = "mqtt:" + topic;
+    if (topic.startsWith(ReadingTopic.HJ212_PREFIX)) {
+      // an HJ 212 packet relayed over MQTT; replies travel only on the analyser's own TCP link
+      return hj212.ingest(payload, source, receivedAt).records();
+    }
+    metrics.messageIn();
     Optional<String> enterprise = ReadingTopic.enterpriseOf(topic);
     if (enterprise.isEmpty()) {
       return List.of(deadLetter(Rejection.of(Rejection.BAD_TOPIC,

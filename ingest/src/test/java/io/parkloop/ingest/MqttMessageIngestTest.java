@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.avro.Reading;
+import io.parkloop.ingest.hj212.Hj212Decoder;
+import io.parkloop.ingest.hj212.Hj212Frames;
 import io.parkloop.schemas.AvroCodec;
 import io.parkloop.schemas.Topics;
 import java.io.IOException;
@@ -18,7 +20,8 @@ class MqttMessageIngestTest {
   private static final Instant ARRIVAL = Instant.parse("2026-03-01T00:15:02Z");
   private final IngestMetrics metrics = new IngestMetrics();
   private final MqttMessageIngest ingest = new MqttMessageIngest(
-      new ReadingValidator(() -> TestReference.DATA, Duration.ofMinutes(5)), metrics);
+      new ReadingValidator(() -> TestReference.DATA, Duration.ofMinutes(5)),
+      new Hj212Ingest(() -> TestReference.DATA, new Hj212Decoder(), metrics), metrics);
 
   private List<ProducerRecord<byte[], byte[]>> ingest(String topic, String payload) {
     return ingest.toRecords(topic, payload.getBytes(StandardCharsets.UTF_8), ARRIVAL);
@@ -79,5 +82,34 @@ class MqttMessageIngestTest {
     var records = ingest("parkloop/v1/readings/E001", "{}");
 
     assertThat(deadLetter(records.get(0)).getReason()).isEqualTo("bad_topic");
+  }
+
+  @Test
+  void anHj212HourlyPacketOverMqttBecomesOneReadingPerValueOfItsOutlet() throws IOException {
+    byte[] frame = Hj212Frames.encode("QN=20260301081500000;ST=32;CN=2061;PW=123456;MN=88888880000001;Flag=4;"
+        + "CP=&&DataTime=20260301080000;w01018-Avg=62.5,w01018-Flag=N;w00000-Cou=120.0,w00000-Flag=N&&");
+
+    var records = ingest.toRecords("parkloop/v1/hj212/88888880000001", frame, ARRIVAL);
+
+    assertThat(records).hasSize(2);
+    Reading cod = reading(records.get(0));
+    assertThat(cod.getMeter()).isEqualTo("E001-WW1");
+    assertThat(cod.getMedium()).isEqualTo("w01018");
+    assertThat(cod.getKind()).isEqualTo("Avg");
+    assertThat(cod.getFlag()).isEqualTo("N");
+    assertThat(cod.getPeriod()).isEqualTo("hour");
+    assertThat(cod.getUnit()).isEqualTo("mg/L");
+    assertThat(cod.getTs()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    assertThat(reading(records.get(1)).getReading()).isEqualTo("load");
+  }
+
+  @Test
+  void anHj212PacketOfAnUnknownMonitoringPointOrWithABadCrcIsDeadLettered() throws IOException {
+    byte[] unknown = Hj212Frames.encode("QN=1;ST=32;CN=2061;PW=1;MN=99999999999999;Flag=4;CP=&&DataTime=20260301080000;w01018-Avg=1&&");
+    byte[] corrupt = unknown.clone();
+    corrupt[corrupt.length - 3] = (byte) (corrupt[corrupt.length - 3] == '0' ? '1' : '0');
+
+    assertThat(deadLetter(ingest.toRecords("parkloop/v1/hj212/x", unknown, ARRIVAL).get(0)).getReason()).isEqualTo("unknown_mn");
+    assertThat(deadLetter(ingest.toRecords("parkloop/v1/hj212/x", corrupt, ARRIVAL).get(0)).getReason()).isEqualTo("bad_crc");
   }
 }

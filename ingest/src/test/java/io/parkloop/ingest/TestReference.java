@@ -15,6 +15,8 @@ final class TestReference {
         - {id: E001-ELEC, enterprise: E001, medium: electricity, reading: cumulative, unit: kWh, rollover: 99999999}
         - {id: E001-FW,   enterprise: E001, medium: fresh_water, reading: cumulative, unit: m3}
         - {id: E002-ELEC, enterprise: E002, medium: electricity, reading: cumulative, unit: MWh}
+      outlets:
+        - {id: E001-WW1, enterprise: E001, type: water, mn: "88888880000001", limits_mg_per_l: {w01018: 50}}
       """);
 
   private TestReference() {}
