@@ -1,0 +1,152 @@
+package io.parkloop.embedded;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HiveMQ Community Edition inside this JVM on 127.0.0.1: MQTT 3 and 5 with shared
+ * subscriptions. Persistent sessions and the messages queued for them live in the data
+ * folder given to {@link #start}, so they survive a restart on the same folder.
+ */
+public final class EmbeddedMqttBroker implements MqttBroker {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
+  private static final long START_TIMEOUT_SECONDS = 60;
+
+  /*
+   * "Lose nothing" under bursts, within HiveMQ CE's limits (its config.xsd has no unlimited):
+   * - max-queue-size 1,000,000 (default 1,000): QoS 1 messages kept per client, or per shared
+   *   subscription group, while the subscriber is offline or behind its receive maximum. A
+   *   park of 1,000 meters reporting each minute fills it in about 16 hours, so a stopped
+   *   ingest bridge can catch up after a night. Past it HiveMQ drops (strategy discard: the
+   *   newest) and logs it; the queue lives on disk (persistence mode file), not in the heap.
+   * - server-receive-maximum 1,000 (default 10): QoS 1 messages a publisher may have awaiting
+   *   PUBACK, so a gateway flushing its backlog after a reconnect is not held to 10 at a time.
+   * - session and message expiry keep their defaults, which are the MQTT maxima (never expire).
+   * - anonymous usage statistics off: this machine has no business calling out.
+   */
+  private static final String CONFIG_TEMPLATE = """
+      <?xml version="1.0"?>
+      <!-- written by parkloop's EmbeddedMqttBroker at each start; see the class for the values -->
+      <hivemq>
+        <listeners>
+          <tcp-listener>
+            <port>%d</port>
+            <bind-address>127.0.0.1</bind-address>
+          </tcp-listener>
+        </listeners>
+        <mqtt>
+          <queued-messages>
+            <max-queue-size>1000000</max-queue-size>
+            <strategy>discard</strategy>
+          </queued-messages>
+          <receive-maximum>
+            <server-receive-maximum>1000</server-receive-maximum>
+          </receive-maximum>
+          <shared-subscriptions>
+            <enabled>true</enabled>
+          </shared-subscriptions>
+        </mqtt>
+        <persistence>
+          <mode>file</mode>
+        </persistence>
+        <anonymous-usage-statistics>
+          <enabled>false</enabled>
+        </anonymous-usage-statistics>
+      </hivemq>
+      """;
+
+  private final EmbeddedHiveMQ hivemq;
+  private final int port;
+  private boolean closed;
+
+  private EmbeddedMqttBroker(EmbeddedHiveMQ hivemq, int port) {
+    this.hivemq = hivemq;
+    this.port = port;
+  }
+
+  /**
+   * Starts HiveMQ and returns once it accepts connections.
+   *
+   * @param dataDir created if missing; holds config.xml, the persistent data and the
+   *     (empty) extensions folder
+   * @param port the MQTT port on 127.0.0.1, or 0 for a free one
+   */
+  public static EmbeddedMqttBroker start(Path dataDir, int port) {
+    long started = System.nanoTime();
+    int brokerPort = port == 0 ? FreePorts.pick() : port;
+    Path dataFolder = dataDir.resolve("data");
+    Path extensionsFolder = dataDir.resolve("extensions");
+    try {
+      // HiveMQ refuses to start when these folders do not exist yet.
+      Files.createDirectories(dataFolder);
+      Files.createDirectories(extensionsFolder);
+      Files.writeString(dataDir.resolve("config.xml"), CONFIG_TEMPLATE.formatted(brokerPort),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare HiveMQ's folder " + dataDir, e);
+    }
+    EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+        .withConfigurationFolder(dataDir)
+        .withDataFolder(dataFolder)
+        .withExtensionsFolder(extensionsFolder)
+        // keep the application's logback configuration instead of HiveMQ's own
+        .withoutLoggingBootstrap()
+        .build();
+    try {
+      hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException | InterruptedException e) {
+      closeQuietly(hivemq);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("HiveMQ did not start on 127.0.0.1:" + brokerPort, e);
+    }
+    log.info("HiveMQ started on 127.0.0.1:{} with data in {} in {} ms", brokerPort, dataDir,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return new EmbeddedMqttBroker(hivemq, brokerPort);
+  }
+
+  private static void closeQuietly(EmbeddedHiveMQ hivemq) {
+    try {
+      hivemq.close();
+    } catch (Exception e) {
+      log.warn("HiveMQ did not close cleanly after a failed start", e);
+    }
+  }
+
+  @Override
+  public String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Stops HiveMQ, which flushes its persistent sessions and queues to the data folder. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      hivemq.close();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("HiveMQ did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping HiveMQ", e);
+    }
+    log.info("HiveMQ on 127.0.0.1:{} stopped", port);
+  }
+}

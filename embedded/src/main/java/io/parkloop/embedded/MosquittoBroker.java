@@ -1,0 +1,165 @@
+package io.parkloop.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Debian's Mosquitto ({@code apt-get install mosquitto}) as a child process on 127.0.0.1: a
+ * second, widely deployed broker to check the MQTT clients against, besides HiveMQ. Its
+ * persistence file lives in the data directory given to {@link #start}.
+ *
+ * <p>Mosquitto 2.0.11 (Debian 12) writes to that file only the sessions of clients that
+ * connected with clean start false: a session begun with clean start true is gone after a
+ * restart, whatever its session expiry interval. A durable subscriber must therefore connect
+ * with clean start false from its very first connection.
+ */
+public final class MosquittoBroker implements MqttBroker {
+  private static final Logger log = LoggerFactory.getLogger(MosquittoBroker.class);
+  private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+  private static final long START_TIMEOUT_MILLIS = 10_000;
+  private static final long STOP_TIMEOUT_SECONDS = 10;
+
+  /*
+   * "Lose nothing" under bursts:
+   * - max_queued_messages 0 and max_queued_bytes 0: no limit on the QoS 1 messages queued for a
+   *   client (default 1,000 messages), so an offline persistent session misses nothing;
+   * - max_inflight_messages 100 (default 20): more unacknowledged deliveries per MQTT 3 client;
+   *   MQTT 5 clients set their own receive maximum;
+   * - autosave_interval 5 (default 1,800 s): the in-memory store is written every 5 s, so a
+   *   crash rather than a clean stop loses seconds, not half an hour;
+   * - user: started as root, Mosquitto would switch to a "mosquitto" user that cannot write the
+   *   data directory; naming the current user keeps it as it is (and is ignored for non-root).
+   */
+  private static final String CONFIG_TEMPLATE = """
+      # written by parkloop's MosquittoBroker at each start; see the class for the values
+      listener %d 127.0.0.1
+      allow_anonymous true
+      persistence true
+      persistence_location %s/
+      autosave_interval 5
+      max_queued_messages 0
+      max_queued_bytes 0
+      max_inflight_messages 100
+      user %s
+      log_dest stdout
+      """;
+
+  private final Process process;
+  private final Thread stopOnExit;
+  private final int port;
+  private boolean closed;
+
+  private MosquittoBroker(Process process, int port) {
+    this.process = process;
+    this.port = port;
+    // a child process would outlive a JVM that exits without closing it
+    this.stopOnExit = new Thread(process::destroy, "mosquitto-" + port + "-stopper");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
+  }
+
+  /** Whether Debian's mosquitto package is installed here. */
+  public static boolean isInstalled() {
+    return Files.isExecutable(BINARY);
+  }
+
+  /**
+   * Starts Mosquitto and returns once it accepts connections.
+   *
+   * @param dataDir created if missing; holds mosquitto.conf, mosquitto.db and mosquitto.log
+   * @param port the MQTT port on 127.0.0.1, or 0 for a free one
+   */
+  public static MosquittoBroker start(Path dataDir, int port) {
+    if (!isInstalled()) {
+      throw new IllegalStateException(BINARY + " is missing: apt-get install mosquitto");
+    }
+    long started = System.nanoTime();
+    int brokerPort = port == 0 ? FreePorts.pick() : port;
+    Path configFile = dataDir.resolve("mosquitto.conf");
+    Path logFile = dataDir.resolve("mosquitto.log");
+    Process process;
+    try {
+      Files.createDirectories(dataDir);
+      Files.writeString(configFile, CONFIG_TEMPLATE.formatted(brokerPort,
+          dataDir.toAbsolutePath(), System.getProperty("user.name")), StandardCharsets.UTF_8);
+      process = new ProcessBuilder(BINARY.toString(), "-c", configFile.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + BINARY + " in " + dataDir, e);
+    }
+    awaitListening(process, brokerPort, logFile);
+    log.info("Mosquitto started on 127.0.0.1:{} with data in {} in {} ms", brokerPort, dataDir,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return new MosquittoBroker(process, brokerPort);
+  }
+
+  private static void awaitListening(Process process, int port, Path logFile) {
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+    while (!FreePorts.isListening(port)) {
+      if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+        process.destroyForcibly();
+        throw new IllegalStateException("Mosquitto did not start on 127.0.0.1:" + port
+            + "; the end of " + logFile + ":\n" + tail(logFile));
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting Mosquitto", e);
+      }
+    }
+  }
+
+  private static String tail(Path logFile) {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
+  @Override
+  public String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Stops Mosquitto with SIGTERM, on which it writes its persistence file. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException jvmShuttingDown) {
+      // the hook is running or about to; stopping twice is harmless
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("Mosquitto on 127.0.0.1:{} ignored SIGTERM for {} s; killing it", port,
+            STOP_TIMEOUT_SECONDS);
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    log.info("Mosquitto on 127.0.0.1:{} stopped", port);
+  }
+}
