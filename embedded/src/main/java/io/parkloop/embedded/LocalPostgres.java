@@ -103,7 +103,8 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   private static String jdbcUrl(int port, String database) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    // self-contained: the user travels in the URL, so a URL alone is enough to connect
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER;
   }
 
   public int port() {

@@ -20,6 +20,12 @@ public final class Databases {
     return dataSource;
   }
 
+  /** Connection failures (SQLSTATE class 08) and a server still starting (57P03) are worth waiting for; a wrong password is not. */
+  static boolean isUnreachable(SQLException e) {
+    String state = e.getSQLState();
+    return state == null || state.startsWith("08") || state.equals("57P03");
+  }
+
   /**
    * Waits for the database to accept connections, retrying and saying so, up to {@code patience};
    * then fails with the last error.
@@ -31,7 +37,7 @@ public final class Databases {
       try (Connection ignored = dataSource.getConnection()) {
         return;
       } catch (SQLException e) {
-        if (System.nanoTime() > deadline) {
+        if (!isUnreachable(e) || System.nanoTime() > deadline) {
           throw e;
         }
         LOG.warn("database not reachable yet ({}), retrying in {} ms", e.getMessage(), delayMillis);

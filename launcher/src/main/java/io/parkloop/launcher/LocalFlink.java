@@ -1,0 +1,86 @@
+package io.parkloop.launcher;
+
+import io.parkloop.jobs.IndicatorJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the indicator job on an in-process MiniCluster with checkpoints under the data directory.
+ * A run resumes from the previous run's latest checkpoint, so stopping and starting again
+ * neither loses nor doubles anything; with no checkpoint the job starts from the earliest
+ * retained readings.
+ */
+final class LocalFlink implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalFlink.class);
+  private final JobClient client;
+  private final Optional<Path> resumedFrom;
+
+  private LocalFlink(JobClient client, Optional<Path> resumedFrom) {
+    this.client = client;
+    this.resumedFrom = resumedFrom;
+  }
+
+  static LocalFlink start(IndicatorJob job, Path checkpoints, int parallelism, Duration checkpointInterval)
+      throws Exception {
+    Files.createDirectories(checkpoints);
+    Optional<Path> latest = latestCheckpoint(checkpoints);
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+    conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+    latest.ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    job.build(env);
+    JobClient client = env.executeAsync("parkloop-indicators");
+    LOG.info("indicator job {} started{}", client.getJobID(), latest.map(p -> " from checkpoint " + p).orElse(""));
+    return new LocalFlink(client, latest);
+  }
+
+  Optional<Path> resumedFrom() {
+    return resumedFrom;
+  }
+
+  /** The newest complete checkpoint ({@code <job>/chk-N/_metadata}) of any earlier run. */
+  static Optional<Path> latestCheckpoint(Path checkpoints) {
+    try (Stream<Path> files = Files.walk(checkpoints, 3)) {
+      return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+          .filter(p -> p.getParent().getFileName().toString().startsWith("chk-"))
+          .max(Comparator.comparing(LocalFlink::modified))
+          .map(Path::getParent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list checkpoints in " + checkpoints, e);
+    }
+  }
+
+  private static long modified(Path path) {
+    try {
+      return Files.getLastModifiedTime(path).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.cancel().get();
+    } catch (Exception e) {
+      LOG.warn("stopping the indicator job: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.parkloop.launcher;
+
+import io.parkloop.ingest.Hj212Ingest;
+import io.parkloop.ingest.IngestMetrics;
+import io.parkloop.ingest.KafkaProducers;
+import io.parkloop.ingest.KafkaTopics;
+import io.parkloop.ingest.MqttBridge;
+import io.parkloop.ingest.MqttBridgeConfig;
+import io.parkloop.ingest.MqttMessageIngest;
+import io.parkloop.ingest.ReadingValidator;
+import io.parkloop.ingest.hj212.Hj212Decoder;
+import io.parkloop.jobs.IndicatorJob;
+import io.parkloop.jobs.JobSettings;
+import io.parkloop.jobs.JobSinks;
+import io.parkloop.jobs.KafkaReadings;
+import io.parkloop.reference.ReferenceData;
+import io.parkloop.schemas.Topics;
+import io.parkloop.storage.Databases;
+import io.parkloop.storage.Migrations;
+import io.parkloop.storage.ReferenceTables;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The live pipeline on a set of services: the schema migrated and the reference data mirrored,
+ * the MQTT→Kafka bridge, and the indicator job.
+ */
+final class Pipeline implements AutoCloseable {
+  static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+  /** Readings are keyed by meter: partitions let the job and the bridge scale out. */
+  static final int READING_PARTITIONS = 4;
+
+  private final IngestMetrics metrics = new IngestMetrics();
+  private final DataSource database;
+  private MqttBridge bridge;
+  private LocalFlink flink;
+
+  private Pipeline(DataSource database) {
+    this.database = database;
+  }
+
+  static Pipeline start(LocalStack stack, ReferenceData reference, Path dataDir) throws Exception {
+    DataSource database = Databases.dataSource(stack.jdbcUrl());
+    Databases.awaitReachable(database, Duration.ofMinutes(2));
+    Migrations.migrate(database);
+    ReferenceTables.sync(database, reference);
+    KafkaTopics.ensure(stack.kafka(), Map.of(Topics.READINGS, READING_PARTITIONS, Topics.DEAD_LETTERS, 1, Topics.ALERTS, 1));
+    Pipeline pipeline = new Pipeline(database);
+    try {
+      JobSettings settings = JobSettings.defaults();
+      pipeline.flink = LocalFlink.start(new IndicatorJob(reference, settings,
+              KafkaReadings.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings)),
+          dataDir.resolve("checkpoints"), 2, Duration.ofSeconds(10));
+      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(() -> reference, MAX_FUTURE),
+          new Hj212Ingest(() -> reference, new Hj212Decoder(), pipeline.metrics), pipeline.metrics);
+      pipeline.bridge = new MqttBridge(MqttBridgeConfig.defaults(stack.mqttUrl()), ingest,
+          KafkaProducers.create(stack.kafka(), "parkloop-bridge"), pipeline.metrics, Clock.systemUTC());
+      pipeline.bridge.start();
+      return pipeline;
+    } catch (Exception e) {
+      pipeline.close();
+      throw e;
+    }
+  }
+
+  IngestMetrics metrics() {
+    return metrics;
+  }
+
+  DataSource database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    if (bridge != null) {
+      bridge.close();
+    }
+    if (flink != null) {
+      flink.close();
+    }
+  }
+}
