@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Forwards MQTT messages to Kafka. A message is acknowledged to the broker only after Kafka has
  * acknowledged every record made from it, so a crash of the bridge loses nothing: the broker
  * redelivers what was not acknowledged (a duplicate downstream counts once, SPEC). Several
- * bridges split the load through an MQTT 5 shared subscription.
+ * bridges split the load through an MQTT 5 shared subscription. The bridge owns its producer
+ * and closes it.
  */
 public final class MqttBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
@@ -131,7 +132,7 @@ public final class MqttBridge implements AutoCloseable {
     } catch (MqttException e) {
       LOG.warn("closing the MQTT client: {}", e.getMessage());
     }
-    producer.flush();
+    producer.close(java.time.Duration.ofSeconds(10));
   }
 
   private final class Callback implements MqttCallback {
