@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of the ingest stage: messages in, readings out, dead letters by reason, Kafka send latency. */
+/**
+ * Counters of the ingest stage: messages in, readings out, dead letters by reason, Kafka send
+ * latency, and the HJ 212 TCP server's connections and replies.
+ */
 public final class IngestMetrics {
   private final LongAdder messagesIn = new LongAdder();
   private final LongAdder readingsOut = new LongAdder();
@@ -15,6 +18,9 @@ public final class IngestMetrics {
   private final LongAdder sendCount = new LongAdder();
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendMaxNanos = new AtomicLong();
+  private final AtomicLong tcpConnectionsOpen = new AtomicLong();
+  private final LongAdder tcpConnectionsRefused = new LongAdder();
+  private final LongAdder hj212RepliesSent = new LongAdder();
 
   public void messageIn() { messagesIn.increment(); }
 
@@ -39,6 +45,16 @@ public final class IngestMetrics {
     sendMaxNanos.accumulateAndGet(nanos, Math::max);
   }
 
+  public void tcpConnectionOpened() { tcpConnectionsOpen.incrementAndGet(); }
+
+  public void tcpConnectionClosed() { tcpConnectionsOpen.decrementAndGet(); }
+
+  /** A connection turned away because the server already holds its maximum. */
+  public void tcpConnectionRefused() { tcpConnectionsRefused.increment(); }
+
+  /** A response written back to an analyser after Kafka took its packet. */
+  public void hj212ReplySent() { hj212RepliesSent.increment(); }
+
   public long messagesIn() { return messagesIn.sum(); }
 
   public long readingsOut() { return readingsOut.sum(); }
@@ -60,4 +76,10 @@ public final class IngestMetrics {
   }
 
   public double maxSendMillis() { return sendMaxNanos.get() / 1e6; }
+
+  public long tcpConnectionsOpen() { return tcpConnectionsOpen.get(); }
+
+  public long tcpConnectionsRefused() { return tcpConnectionsRefused.sum(); }
+
+  public long hj212RepliesSent() { return hj212RepliesSent.sum(); }
 }

@@ -17,6 +17,7 @@ final class TestReference {
         - {id: E002-ELEC, enterprise: E002, medium: electricity, reading: cumulative, unit: MWh}
       outlets:
         - {id: E001-WW1, enterprise: E001, type: water, mn: "88888880000001", limits_mg_per_l: {w01018: 50}}
+        - {id: E002-GAS1, enterprise: E002, type: air, mn: "88888880000002", limits_mg_per_m3: {a21026: 35}}
       """);
 
   private TestReference() {}
