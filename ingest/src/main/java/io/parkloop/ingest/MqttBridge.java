@@ -2,9 +2,6 @@ package io.parkloop.ingest;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,13 +31,8 @@ public final class MqttBridge implements AutoCloseable {
   private final MqttBridgeConfig config;
   private final MqttMessageIngest ingest;
   private final Producer<byte[], byte[]> producer;
-  private final IngestMetrics metrics;
   private final Clock clock;
-  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "bridge-kafka-retry");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final RetryingKafkaSender sender;
   private MqttAsyncClient client;
 
   public MqttBridge(MqttBridgeConfig config, MqttMessageIngest ingest, Producer<byte[], byte[]> producer,
@@ -48,8 +40,8 @@ public final class MqttBridge implements AutoCloseable {
     this.config = config;
     this.ingest = ingest;
     this.producer = producer;
-    this.metrics = metrics;
     this.clock = clock;
+    this.sender = new RetryingKafkaSender(producer, metrics, "bridge-kafka-sender");
   }
 
   public void start() throws MqttException {
@@ -83,30 +75,18 @@ public final class MqttBridge implements AutoCloseable {
 
   private void forward(String topic, MqttMessage message) {
     List<ProducerRecord<byte[], byte[]>> records = ingest.toRecords(topic, message.getPayload(), clock.instant());
+    if (records.isEmpty()) {
+      acknowledge(message); // a heartbeat or status packet: nothing to keep
+      return;
+    }
     AtomicInteger pending = new AtomicInteger(records.size());
     for (ProducerRecord<byte[], byte[]> record : records) {
-      send(record, () -> {
+      sender.send(record, () -> {
         if (pending.decrementAndGet() == 0) {
           acknowledge(message);
         }
-      }, 0);
+      });
     }
-  }
-
-  /** Sends with the producer's own retries; past those, tries again later and says so, never drops. */
-  private void send(ProducerRecord<byte[], byte[]> record, Runnable onAcked, int attempt) {
-    long started = System.nanoTime();
-    producer.send(record, (metadata, error) -> {
-      if (error == null) {
-        metrics.kafkaSent(System.nanoTime() - started);
-        onAcked.run();
-        return;
-      }
-      long delay = Math.min(30_000, 500L << Math.min(attempt, 6));
-      LOG.error("Kafka did not take a record for {} (attempt {}), retrying in {} ms: {}",
-          record.topic(), attempt + 1, delay, error.toString());
-      retries.schedule(() -> send(record, onAcked, attempt + 1), delay, TimeUnit.MILLISECONDS);
-    });
   }
 
   private void acknowledge(MqttMessage message) {
@@ -120,18 +100,17 @@ public final class MqttBridge implements AutoCloseable {
 
   @Override
   public void close() {
-    retries.shutdownNow();
-    if (client == null) {
-      return;
-    }
     try {
-      if (client.isConnected()) {
+      if (client != null && client.isConnected()) {
         client.disconnect().waitForCompletion(5_000);
       }
-      client.close();
+      if (client != null) {
+        client.close();
+      }
     } catch (MqttException e) {
       LOG.warn("closing the MQTT client: {}", e.getMessage());
     }
+    sender.close();
     producer.close(java.time.Duration.ofSeconds(10));
   }
 

@@ -34,11 +34,14 @@ final class LiveRun {
     long started = System.nanoTime();
     out.println("parkloop: starting the services (data in " + services.dataDir.toAbsolutePath() + ") ...");
     try (LocalStack stack = LocalStack.start(services);
-        Pipeline pipeline = Pipeline.start(stack, reference, services.dataDir.toAbsolutePath())) {
+        Pipeline pipeline = Pipeline.start(stack, reference, services.dataDir.toAbsolutePath(), services.hj212Port)) {
       out.printf("parkloop: pipeline running after %.1f s for %d parks, %d enterprises, %d meters. Connect with:%n",
           (System.nanoTime() - started) / 1e9, reference.parks().size(), reference.enterprises().size(),
           reference.meters().size());
       stack.printConnectionInfo(out);
+      if (pipeline.hj212Port() > 0) {
+        out.println("  HJ 212 tcp://0.0.0.0:" + pipeline.hj212Port() + "  (analysers connect here; also MQTT topic parkloop/v1/hj212/{MN})");
+      }
       out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping by itself after " + duration.toSeconds() + " s (or Ctrl-C).");
       try (Tick tick = setup.prepare(stack, out)) {
         loop(tick, new LiveTable(pipeline.metrics(), pipeline.database(), out), duration, tableEvery, tickEvery, stopped);

@@ -1,6 +1,8 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.Hj212Ingest;
+import io.parkloop.ingest.Hj212TcpServer;
+import io.parkloop.ingest.Hj212TcpServerConfig;
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.ingest.KafkaProducers;
 import io.parkloop.ingest.KafkaTopics;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * The live pipeline on a set of services: the schema migrated and the reference data mirrored,
@@ -36,13 +39,15 @@ final class Pipeline implements AutoCloseable {
   private final IngestMetrics metrics = new IngestMetrics();
   private final DataSource database;
   private MqttBridge bridge;
+  private Hj212TcpServer hj212Server;
+  private Producer<byte[], byte[]> hj212Producer;
   private LocalFlink flink;
 
   private Pipeline(DataSource database) {
     this.database = database;
   }
 
-  static Pipeline start(LocalStack stack, ReferenceData reference, Path dataDir) throws Exception {
+  static Pipeline start(LocalStack stack, ReferenceData reference, Path dataDir, int hj212Port) throws Exception {
     DataSource database = Databases.dataSource(stack.jdbcUrl());
     Databases.awaitReachable(database, Duration.ofMinutes(2));
     Migrations.migrate(database);
@@ -54,11 +59,18 @@ final class Pipeline implements AutoCloseable {
       pipeline.flink = LocalFlink.start(new IndicatorJob(reference, settings,
               KafkaReadings.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings)),
           dataDir.resolve("checkpoints"), 2, Duration.ofSeconds(10));
-      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(() -> reference, MAX_FUTURE),
-          new Hj212Ingest(() -> reference, new Hj212Decoder(), pipeline.metrics), pipeline.metrics);
+      Hj212Ingest hj212 = new Hj212Ingest(() -> reference, new Hj212Decoder(), pipeline.metrics);
+      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(() -> reference, MAX_FUTURE), hj212,
+          pipeline.metrics);
       pipeline.bridge = new MqttBridge(MqttBridgeConfig.defaults(stack.mqttUrl()), ingest,
           KafkaProducers.create(stack.kafka(), "parkloop-bridge"), pipeline.metrics, Clock.systemUTC());
       pipeline.bridge.start();
+      if (hj212Port > 0) {
+        pipeline.hj212Producer = KafkaProducers.create(stack.kafka(), "parkloop-hj212-tcp");
+        pipeline.hj212Server = new Hj212TcpServer(Hj212TcpServerConfig.defaults("0.0.0.0", hj212Port), hj212,
+            pipeline.hj212Producer, pipeline.metrics, Clock.systemUTC());
+        pipeline.hj212Server.start();
+      }
       return pipeline;
     } catch (Exception e) {
       pipeline.close();
@@ -74,8 +86,17 @@ final class Pipeline implements AutoCloseable {
     return database;
   }
 
+  /** The port HJ 212 analysers connect to, or 0 when the server is off. */
+  int hj212Port() {
+    return hj212Server == null ? 0 : hj212Server.port();
+  }
+
   @Override
   public void close() {
+    if (hj212Server != null) {
+      hj212Server.close();
+      hj212Producer.close(Duration.ofSeconds(10));
+    }
     if (bridge != null) {
       bridge.close();
     }

@@ -24,6 +24,10 @@ public final class ServiceOptions {
   @Option(names = "--mqtt-port", defaultValue = "1883", description = "Port of the embedded MQTT broker (default: ${DEFAULT-VALUE}).")
   int mqttPort;
 
+  @Option(names = "--hj212-port", defaultValue = "9212",
+      description = "TCP port where HJ 212 analysers connect (default: ${DEFAULT-VALUE}; 0 = none).")
+  int hj212Port;
+
   @Option(names = "--kafka-port", defaultValue = "19092", description = "Port of the embedded Kafka broker (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
