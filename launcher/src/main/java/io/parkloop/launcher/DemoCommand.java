@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Option;
     description = {"Runs the whole pipeline locally on embedded services with a sample province",
         "(4 parks in 苏南, 苏中 and 苏北) and a simulator of its meters, printing a live table."})
 final class DemoCommand implements Callable<Integer> {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
   @Mixin ServiceOptions services;
 
   @Option(names = "--duration", converter = DurationConverter.class,
@@ -32,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     ReferenceData reference = ReferenceLoader.parse("demo/reference.yaml", demoReference());
     return LiveRun.run(services, reference, duration, Duration.ofSeconds(5), Duration.ofSeconds(2), System.out,
         (stack, printer) -> {
+          StatisticsLoad.publish(stack, "demo statistics", MeterSimulator.statistics(reference, YearMonth.now(SHANGHAI), 3),
+              printer);
           MeterSimulator simulator = new MeterSimulator(reference, stack.mqttUrl());
           int backlog = simulator.backfill(Instant.now(), backfill, Duration.ofMinutes(5));
           printer.printf("simulator: gateways flushed %,d readings of the last %d h; meters now report every 2 s%n",

@@ -52,6 +52,22 @@ final class MeterSimulator implements LiveRun.Tick {
     }
   }
 
+  /** Plausible monthly statistics of every enterprise for the last {@code months} months up to {@code current}. */
+  static List<io.parkloop.reference.StatisticsCsv.Row> statistics(ReferenceData reference, java.time.YearMonth current,
+      int months) {
+    Random random = new Random(7);
+    List<io.parkloop.reference.StatisticsCsv.Row> rows = new ArrayList<>();
+    for (var enterprise : reference.enterprises()) {
+      for (int back = months - 1; back >= 0; back--) {
+        double valueAdded = Math.round(800 + 2_200 * random.nextDouble());
+        rows.add(new io.parkloop.reference.StatisticsCsv.Row(enterprise.id(), current.minusMonths(back), valueAdded,
+            Math.round(valueAdded * (3 + 2 * random.nextDouble())) * 1.0, Math.round(100 + 700 * random.nextDouble()) * 1.0,
+            rows.size() + 2));
+      }
+    }
+    return rows;
+  }
+
   /** Canonical units per hour for a mid-sized enterprise. */
   private static double baseRate(Medium medium) {
     return switch (medium) {

@@ -15,6 +15,7 @@ import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
 import io.parkloop.jobs.KafkaReadings;
+import io.parkloop.jobs.KafkaStatistics;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Databases;
@@ -52,12 +53,14 @@ final class Pipeline implements AutoCloseable {
     Databases.awaitReachable(database, Duration.ofMinutes(2));
     Migrations.migrate(database);
     ReferenceTables.sync(database, reference);
-    KafkaTopics.ensure(stack.kafka(), Map.of(Topics.READINGS, READING_PARTITIONS, Topics.DEAD_LETTERS, 1, Topics.ALERTS, 1));
+    KafkaTopics.ensure(stack.kafka(), Map.of(Topics.READINGS, READING_PARTITIONS, Topics.DEAD_LETTERS, 1,
+        Topics.ALERTS, 1, Topics.STATISTICS, 1));
     Pipeline pipeline = new Pipeline(database);
     try {
       JobSettings settings = JobSettings.defaults();
       pipeline.flink = LocalFlink.start(new IndicatorJob(reference, settings,
-              KafkaReadings.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings)),
+              KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
+              KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings)),
           dataDir.resolve("checkpoints"), 2, Duration.ofSeconds(10));
       Hj212Ingest hj212 = new Hj212Ingest(() -> reference, new Hj212Decoder(), pipeline.metrics);
       MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(() -> reference, MAX_FUTURE), hj212,

@@ -2,8 +2,10 @@ package io.parkloop.launcher;
 
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
+import io.parkloop.reference.StatisticsCsv;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +23,10 @@ final class RunCommand implements Callable<Integer> {
       description = "The reference data: parks, enterprises, meters, outlets (default: ${DEFAULT-VALUE}).")
   Path reference;
 
+  @Option(names = "--statistics", defaultValue = "${env:PARKLOOP_STATISTICS}",
+      description = "Monthly statistics CSV (enterprise,month,value_added_10k_cny,output_value_10k_cny,material_t).")
+  Path statistics;
+
   @Option(names = "--duration", converter = DurationConverter.class,
       description = "Stop by itself after this long (default: until Ctrl-C).")
   Duration duration;
@@ -28,7 +34,14 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReferenceData data = ReferenceLoader.load(reference);
+    // read and check the statistics before anything starts, so a bad file fails fast with its line
+    List<StatisticsCsv.Row> rows = statistics == null ? List.of() : StatisticsCsv.load(statistics, data);
     return LiveRun.run(services, data, duration, Duration.ofSeconds(10), Duration.ofSeconds(1), System.out,
-        (stack, out) -> now -> { });
+        (stack, out) -> {
+          if (statistics != null) {
+            StatisticsLoad.publish(stack, statistics.toString(), rows, out);
+          }
+          return now -> { };
+        });
   }
 }

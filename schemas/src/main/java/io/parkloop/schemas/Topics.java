@@ -6,6 +6,8 @@ public final class Topics {
   public static final String READINGS = "parkloop.readings";
   /** {@link io.parkloop.avro.DeadLetter}, keyed by reason. */
   public static final String DEAD_LETTERS = "parkloop.dead-letters";
+  /** {@link io.parkloop.avro.MonthlyStatistics}, keyed by enterprise|month; compacted, the latest per key counts. */
+  public static final String STATISTICS = "parkloop.statistics";
   /** {@link io.parkloop.avro.Alert}, keyed by alert id. */
   public static final String ALERTS = "parkloop.alerts";
 

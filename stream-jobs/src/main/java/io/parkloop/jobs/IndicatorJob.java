@@ -1,14 +1,20 @@
 package io.parkloop.jobs;
 
+import io.parkloop.jobs.functions.DerivedIndicators;
 import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.jobs.functions.MeterHourToParts;
+import io.parkloop.jobs.functions.NeverHoldsBackTime;
+import io.parkloop.jobs.functions.OutletLoads;
 import io.parkloop.jobs.functions.PeriodRollup;
+import io.parkloop.jobs.functions.RollingSums;
 import io.parkloop.jobs.functions.ScopeRollup;
+import io.parkloop.jobs.functions.StatisticsToParts;
 import io.parkloop.jobs.functions.SumOfParts;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.MeterReading;
+import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.reference.ReferenceData;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -17,38 +23,50 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Readings → indicators. Per meter, readings become absolute hourly consumption; hours become
- * parts of enterprise-hours; enterprise rows roll up to park, city, region, level and province;
- * hours roll up to days. Every stage keeps and emits absolute values, so late, reordered and
- * duplicated readings, and a restart from a checkpoint, all end in the same numbers.
+ * Readings and monthly statistics → the SPEC's indicators.
  *
- * <p>The source and sinks come from outside: Kafka and PostgreSQL in production, anything
- * bounded in tests and replays.
+ * <ol>
+ *   <li>Per meter, readings become absolute hourly consumption; per outlet, hourly HJ 212 data
+ *       become pollutant loads. Both are parts of their enterprise's hour.
+ *   <li>Enterprise rows roll up to park, city, region, level and province; hours to days, days
+ *       to months (joined there by the statistics), months to quarters and years.
+ *   <li>Rolling windows (r24h, r30d, r12m) sum the last periods; ratios are derived from the
+ *       summed quantities of each scope and period.
+ * </ol>
+ *
+ * <p>Every stage keeps and emits absolute values, so late, reordered and duplicated readings,
+ * and a restart from a checkpoint, all end in the same numbers. The sources and sinks come from
+ * outside: Kafka and PostgreSQL in production, anything bounded in tests and replays.
  */
 public final class IndicatorJob {
   private final ReferenceData reference;
   private final JobSettings settings;
   private final Source<MeterReading, ?, ?> readings;
+  private final Source<StatisticsRow, ?, ?> statistics;
   private final JobSinks sinks;
 
-  public IndicatorJob(ReferenceData reference, JobSettings settings, Source<MeterReading, ?, ?> readings, JobSinks sinks) {
+  /** @param statistics monthly statistics, or null when there are none */
+  public IndicatorJob(ReferenceData reference, JobSettings settings, Source<MeterReading, ?, ?> readings,
+      Source<StatisticsRow, ?, ?> statistics, JobSinks sinks) {
     this.reference = reference;
     this.settings = settings;
     this.readings = readings;
+    this.statistics = statistics;
     this.sinks = sinks;
   }
 
   public void build(StreamExecutionEnvironment env) {
     long lateness = settings.allowedLateness().toMillis();
     long retention = settings.retention().toMillis();
+    long longRetention = settings.statisticsRetention().toMillis();
     WatermarkStrategy<MeterReading> watermarks = WatermarkStrategy
         .<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
         .withTimestampAssigner((reading, previous) -> reading.ts)
         .withIdleness(settings.idleness());
-
     DataStream<MeterReading> input = env.fromSource(readings, watermarks, "readings").uid("readings-source");
 
     SingleOutputStreamOperator<MeterHour> meterHours = input
+        .filter(reading -> !reading.isOutletValue()).name("meter-readings").uid("meter-readings")
         .keyBy(reading -> reading.meter)
         .process(new MeterConsumption(reference, lateness, retention))
         .name("meter-hourly-consumption").uid("meter-hourly-consumption");
@@ -57,18 +75,46 @@ public final class IndicatorJob {
     meterHours.getSideOutput(MeterConsumption.QUALITY).sinkTo(sinks.qualityEvents())
         .name("quality-events-sink").uid("quality-events-sink");
 
-    DataStream<IndicatorRow> enterpriseHours = sum(
-        meterHours.flatMap(new MeterHourToParts(reference)).name("meter-hour-to-parts").uid("meter-hour-to-parts"),
-        "enterprise-hours", retention);
-    DataStream<IndicatorRow> widerHours = sum(
-        enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup"),
-        "wider-scope-hours", retention);
-    DataStream<IndicatorRow> hours = enterpriseHours.union(widerHours);
-    DataStream<IndicatorRow> days = sum(
-        hours.flatMap(new PeriodRollup("hour", "day")).name("hour-to-day").uid("hour-to-day"),
-        "days", retention);
+    DataStream<IndicatorPart> outletLoads = input
+        .filter(OutletLoads::counts).name("hourly-outlet-data").uid("hourly-outlet-data")
+        .keyBy(OutletLoads::key)
+        .process(new OutletLoads(reference, retention)).name("outlet-loads").uid("outlet-loads");
 
-    hours.union(days).sinkTo(sinks.indicators()).name("indicators-sink").uid("indicators-sink");
+    DataStream<IndicatorRow> enterpriseHours = sum(
+        meterHours.flatMap(new MeterHourToParts(reference)).name("meter-hour-to-parts").uid("meter-hour-to-parts")
+            .union(outletLoads),
+        "enterprise-hours", retention);
+    DataStream<IndicatorRow> hours = enterpriseHours.union(sum(
+        enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup"),
+        "wider-scope-hours", retention));
+    DataStream<IndicatorRow> days = sum(rollup(hours, "hour", "day"), "days", retention);
+    DataStream<IndicatorPart> monthParts = rollup(days, "day", "month");
+    if (statistics != null) {
+      monthParts = monthParts.union(env
+          .fromSource(statistics, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "statistics")
+          .uid("statistics-source")
+          .flatMap(new StatisticsToParts(reference)).name("statistics-to-parts").uid("statistics-to-parts"));
+    }
+    DataStream<IndicatorRow> months = sum(monthParts, "months", longRetention);
+    DataStream<IndicatorRow> quartersAndYears = sum(
+        rollup(months, "month", "quarter").union(rollup(months, "month", "year")), "quarters-and-years", longRetention);
+    DataStream<IndicatorRow> calendar = hours.union(days, months, quartersAndYears);
+
+    DataStream<IndicatorRow> rolling = calendar
+        .filter(row -> RollingSums.windowOf(row.periodType) != null).name("rolling-inputs").uid("rolling-inputs")
+        .keyBy(RollingSums::key)
+        .process(new RollingSums(longRetention)).name("rolling-sums").uid("rolling-sums");
+    DataStream<IndicatorRow> derived = calendar.union(rolling)
+        .filter(DerivedIndicators::isInput).name("ratio-inputs").uid("ratio-inputs")
+        .keyBy(DerivedIndicators::key)
+        .process(new DerivedIndicators(reference, longRetention)).name("derived-ratios").uid("derived-ratios");
+
+    calendar.union(rolling, derived).sinkTo(sinks.indicators()).name("indicators-sink").uid("indicators-sink");
+  }
+
+  private static DataStream<IndicatorPart> rollup(DataStream<IndicatorRow> rows, String from, String to) {
+    String name = from + "-to-" + to;
+    return rows.flatMap(new PeriodRollup(from, to)).name(name).uid(name);
   }
 
   private static DataStream<IndicatorRow> sum(DataStream<IndicatorPart> parts, String name, long retention) {

@@ -24,8 +24,9 @@ public final class IndicatorJobMain {
     JobSettings settings = JobSettings.defaults();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(Duration.ofSeconds(10).toMillis(), CheckpointingMode.EXACTLY_ONCE);
-    new IndicatorJob(reference, settings,
-        KafkaReadings.source(required(options, "kafka"), options.getOrDefault("group", "parkloop-indicators")),
+    String kafka = required(options, "kafka");
+    String group = options.getOrDefault("group", "parkloop-indicators");
+    new IndicatorJob(reference, settings, KafkaReadings.source(kafka, group), KafkaStatistics.source(kafka, group),
         JobSinks.postgres(required(options, "jdbc"), settings)).build(env);
     env.execute("parkloop-indicators");
   }

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes the readings topic (Avro single-object encoding). Only meter readings are counted
- * here; an undecodable record (written by something other than the bridge) is logged with its
+ * Decodes the readings topic (Avro single-object encoding): meter readings and outlets' HJ 212
+ * values. An undecodable record (written by something other than the bridge) is logged with its
  * position, since the topic itself keeps it for inspection.
  */
 public class ReadingsDeserializer implements KafkaRecordDeserializationSchema<MeterReading> {
@@ -27,10 +27,12 @@ public class ReadingsDeserializer implements KafkaRecordDeserializationSchema<Me
     }
     try {
       Reading reading = codec.decode(record.value());
-      if (reading.getKind() == null) {
-        out.collect(new MeterReading(reading.getMeter(), reading.getTs().toEpochMilli(), reading.getValue(),
-            reading.getReceivedAt().toEpochMilli()));
-      }
+      long ts = reading.getTs().toEpochMilli();
+      long receivedAt = reading.getReceivedAt().toEpochMilli();
+      out.collect(reading.getKind() == null
+          ? new MeterReading(reading.getMeter(), ts, reading.getValue(), receivedAt)
+          : MeterReading.outlet(reading.getMeter(), ts, reading.getMedium(), reading.getKind(), reading.getValue(),
+              reading.getFlag(), reading.getPeriod(), receivedAt));
     } catch (IOException e) {
       LOG.error("undecodable record at {}-{} offset {}: {}", record.topic(), record.partition(), record.offset(),
           e.getMessage());

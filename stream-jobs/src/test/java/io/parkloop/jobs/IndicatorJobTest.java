@@ -7,6 +7,7 @@ import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.LateReading;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.QualityEvent;
+import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.time.Instant;
@@ -40,6 +41,8 @@ class IndicatorJobTest {
         - {id: E1-ELEC, enterprise: E1, medium: electricity, reading: cumulative, unit: kWh, rollover: 100000}
         - {id: E1-FW, enterprise: E1, medium: fresh_water, reading: cumulative, unit: m3}
         - {id: E2-STM, enterprise: E2, medium: steam, reading: interval, unit: t, interval: 1h}
+      outlets:
+        - {id: E2-WW1, enterprise: E2, type: water, mn: "88888880000009", limits_mg_per_l: {w01018: 50}}
       """);
   // 2026-03-01 00:00 in Shanghai
   static final long T0 = Instant.parse("2026-02-28T16:00:00Z").toEpochMilli();
@@ -65,13 +68,20 @@ class IndicatorJobTest {
   }
 
   private static Map<String, IndicatorRow> run(List<MeterReading> readings, String name) throws Exception {
+    return run(readings, null, name);
+  }
+
+  private static Map<String, IndicatorRow> run(List<MeterReading> readings, List<StatisticsRow> statistics, String name)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     CollectingSink<IndicatorRow> indicators = new CollectingSink<>(name, IndicatorRow::key);
     List<MeterReading> data = List.copyOf(readings);
     DataGeneratorSource<MeterReading> source = new DataGeneratorSource<>(
         index -> data.get(index.intValue()), data.size(), TypeInformation.of(MeterReading.class));
-    new IndicatorJob(REFERENCE, JobSettings.defaults(), source, new JobSinks(indicators,
+    DataGeneratorSource<StatisticsRow> statisticsSource = statistics == null ? null : new DataGeneratorSource<>(
+        index -> statistics.get(index.intValue()), statistics.size(), TypeInformation.of(StatisticsRow.class));
+    new IndicatorJob(REFERENCE, JobSettings.defaults(), source, statisticsSource, new JobSinks(indicators,
         new CollectingSink<LateReading>(name + "-late", r -> r.meter + r.ts),
         new CollectingSink<QualityEvent>(name + "-quality", e -> e.meter + e.ts))).build(env);
     env.execute(name);
@@ -122,5 +132,44 @@ class IndicatorJobTest {
 
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
     expected.forEach((key, row) -> assertThat(actual.get(key).value).as(key).isEqualTo(row.value));
+  }
+
+  @Test
+  void monthsJoinTheStatisticsAndRatiosAreQuantitiesAddedThenDivided() throws Exception {
+    List<MeterReading> readings = new ArrayList<>(twoDays());
+    long hour1 = T0 + 3_600_000L;
+    readings.add(MeterReading.outlet("E2-WW1", hour1, "w01018", "Avg", 40, "N", "hour", hour1));
+    readings.add(MeterReading.outlet("E2-WW1", hour1, "w00000", "Cou", 100, "N", "hour", hour1));
+    readings.add(MeterReading.outlet("E2-WW1", hour1, "w21003", "Cou", 0.5, "N", "hour", hour1));
+    long hour2 = hour1 + 3_600_000L;
+    readings.add(MeterReading.outlet("E2-WW1", hour2, "w01018", "Avg", 80, "D", "hour", hour2));
+    readings.add(MeterReading.outlet("E2-WW1", hour2, "w00000", "Cou", 100, "N", "hour", hour2));
+    List<StatisticsRow> statistics = List.of(
+        new StatisticsRow("E1", T0, 100.0, 400.0, 5.0), new StatisticsRow("E2", T0, 50.0, null, null));
+
+    Map<String, IndicatorRow> rows = run(readings, statistics, "with-statistics");
+
+    double e1Tce = 19_200 * 0.0001229;
+    double e2Tce = 48 * 3 * 0.1286;
+    assertThat(value(rows, "enterprise", "E1", "month", T0, "electricity_kwh")).isCloseTo(19_200, within(1e-6));
+    assertThat(value(rows, "enterprise", "E1", "month", T0, "value_added_10k_cny")).isEqualTo(100.0);
+    assertThat(value(rows, "enterprise", "E1", "month", T0, "energy_output_rate")).isCloseTo(100 / e1Tce, within(1e-6));
+    assertThat(value(rows, "enterprise", "E1", "month", T0, "resource_output_rate"))
+        .isCloseTo(100 * 1e4 / (e1Tce + 5), within(1e-6));
+    assertThat(value(rows, "enterprise", "E1", "day", T0, "water_reuse_rate")).isZero();
+    // the park's and the province's ratio: summed value added over summed energy, never averaged ratios
+    long q1 = Instant.parse("2025-12-31T16:00:00Z").toEpochMilli();
+    assertThat(value(rows, "province", "江苏", "quarter", q1, "energy_intensity"))
+        .isCloseTo((e1Tce + e2Tce) / 150, within(1e-9));
+    assertThat(value(rows, "park", "SIP", "year", q1, "land_output_rate"))
+        .isCloseTo(100 / 1e4 / 278, within(1e-12));
+    // loads: COD from the average × volume, NH3-N from the analyser's own total; a D-flagged hour does not count
+    assertThat(value(rows, "enterprise", "E2", "hour", hour1, "cod_kg")).isCloseTo(4, within(1e-9));
+    assertThat(value(rows, "enterprise", "E2", "hour", hour1, "nh3n_kg")).isCloseTo(0.5, within(1e-9));
+    assertThat(rows).doesNotContainKey("enterprise|E2|hour|" + hour2 + "|cod_kg");
+    assertThat(value(rows, "enterprise", "E2", "month", T0, "cod_intensity")).isCloseTo(4 / 50.0, within(1e-9));
+    // rolling windows carry their end
+    assertThat(value(rows, "enterprise", "E1", "r24h", T0 + 24 * 3_600_000L, "electricity_kwh")).isCloseTo(9_600, within(1e-6));
+    assertThat(value(rows, "enterprise", "E1", "r30d", T0 + 2 * 24 * 3_600_000L, "electricity_kwh")).isCloseTo(19_200, within(1e-6));
   }
 }

@@ -1,13 +1,40 @@
 package io.parkloop.jobs.records;
 
-/** A validated reading inside the job (a Flink POJO): value in its medium's canonical unit. */
+/**
+ * A validated reading inside the job (a Flink POJO): a meter's value in its medium's canonical
+ * unit, or one value of an outlet's HJ 212 packet (then {@code factor}, {@code kind},
+ * {@code flag} and {@code period} are set and {@code meter} is the outlet id).
+ */
 public class MeterReading implements java.io.Serializable {
   public String meter;
   public long ts;
   public double value;
   public long receivedAt;
+  /** HJ 212 factor code (w01018, ...), null for meters. */
+  public String factor;
+  /** HJ 212 value kind (Avg, Cou, Rtd, ...), null for meters. */
+  public String kind;
+  /** HJ 212 data flag, null for meters. */
+  public String flag;
+  /** HJ 212 data period (realtime, minute, hour, day), null for meters. */
+  public String period;
 
   public MeterReading() {}
+
+  /** An outlet's value from an HJ 212 data packet. */
+  public static MeterReading outlet(String outlet, long ts, String factor, String kind, double value, String flag,
+      String period, long receivedAt) {
+    MeterReading reading = new MeterReading(outlet, ts, value, receivedAt);
+    reading.factor = factor;
+    reading.kind = kind;
+    reading.flag = flag;
+    reading.period = period;
+    return reading;
+  }
+
+  public boolean isOutletValue() {
+    return kind != null;
+  }
 
   public MeterReading(String meter, long ts, double value, long receivedAt) {
     this.meter = meter;
@@ -18,6 +45,6 @@ public class MeterReading implements java.io.Serializable {
 
   @Override
   public String toString() {
-    return meter + "@" + java.time.Instant.ofEpochMilli(ts) + "=" + value;
+    return meter + (factor == null ? "" : "/" + factor + "-" + kind) + "@" + java.time.Instant.ofEpochMilli(ts) + "=" + value;
   }
 }

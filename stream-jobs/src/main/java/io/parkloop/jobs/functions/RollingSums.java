@@ -1,0 +1,121 @@
+package io.parkloop.jobs.functions;
+
+import io.parkloop.jobs.Periods;
+import io.parkloop.jobs.records.IndicatorRow;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Rolling windows over calendar rows, keyed by scope, indicator and base period: the last 24
+ * hours ({@code r24h}), 30 days ({@code r30d}) or 12 months ({@code r12m}). A window is emitted
+ * for the end of every period up to the newest one seen, and carries its end as
+ * {@code period_start} (SPEC). A changed period updates every window that holds it.
+ */
+public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, IndicatorRow> {
+  private final long retentionMillis;
+  private transient MapState<Long, Long> periods;
+  private transient ValueState<Long> newest;
+
+  public RollingSums(long retentionMillis) {
+    this.retentionMillis = retentionMillis;
+  }
+
+  /** The rolling window built from rows of {@code periodType}, or null when none is. */
+  public static String windowOf(String periodType) {
+    return switch (periodType) {
+      case "hour" -> "r24h";
+      case "day" -> "r30d";
+      case "month" -> "r12m";
+      default -> null;
+    };
+  }
+
+  static int length(String window) {
+    return switch (window) {
+      case "r24h" -> 24;
+      case "r30d" -> 30;
+      default -> 12;
+    };
+  }
+
+  public static String key(IndicatorRow row) {
+    return row.scopeType + '|' + row.scopeId + '|' + row.indicator + '|' + row.periodType;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    periods = getRuntimeContext().getMapState(new MapStateDescriptor<>("periods", Long.class, Long.class));
+    newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
+  }
+
+  @Override
+  public void processElement(IndicatorRow row, Context ctx, Collector<IndicatorRow> out) throws Exception {
+    String window = windowOf(row.periodType);
+    int length = length(window);
+    periods.put(row.periodStart, io.parkloop.jobs.records.IndicatorPart.toMicros(row.value));
+    long latest = newest.value() == null ? row.periodStart : Math.max(newest.value(), row.periodStart);
+    newest.update(latest);
+    // forget this period once no window that holds it can change any more
+    long last = row.periodStart;
+    for (int i = 0; i < length; i++) {
+      last = Periods.end(row.periodType, last);
+    }
+    ctx.timerService().registerEventTimeTimer(last + retentionMillis);
+
+    long end = row.periodStart;
+    for (int i = 0; i < length; i++) {
+      long start = end;
+      end = Periods.end(row.periodType, start);
+      if (start > latest) {
+        break;
+      }
+      out.collect(new IndicatorRow(row.scopeType, row.scopeId, window, end, row.indicator, row.unit,
+          windowSum(row.periodType, end, length) / 1e6));
+    }
+  }
+
+  /** The sum of the {@code length} periods that end at {@code end}. */
+  private long windowSum(String periodType, long end, int length) throws Exception {
+    long sum = 0;
+    long start = end;
+    for (int i = 0; i < length; i++) {
+      start = previousStart(periodType, start);
+      Long micros = periods.get(start);
+      sum += micros == null ? 0 : micros;
+    }
+    return sum;
+  }
+
+  private static long previousStart(String periodType, long start) {
+    // the period before `start` begins at the start of the period holding the instant just before it
+    return Periods.start(periodType, start - 1);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorRow> out) throws Exception {
+    String type = ctx.getCurrentKey().substring(ctx.getCurrentKey().lastIndexOf('|') + 1);
+    int length = length(windowOf(type));
+    // drop every period whose windows have all closed by now
+    java.util.List<Long> expired = new java.util.ArrayList<>();
+    for (Long start : periods.keys()) {
+      long last = start;
+      for (int i = 0; i < length; i++) {
+        last = Periods.end(type, last);
+      }
+      if (last + retentionMillis <= timestamp) {
+        expired.add(start);
+      }
+    }
+    for (Long start : expired) {
+      periods.remove(start);
+    }
+    if (periods.isEmpty()) {
+      newest.clear();
+    }
+  }
+}
