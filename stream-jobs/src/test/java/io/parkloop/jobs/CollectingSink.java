@@ -12,6 +12,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  */
 final class CollectingSink<T> implements Sink<T> {
   private static final Map<String, Map<String, Object>> TABLES = new ConcurrentHashMap<>();
+  private static final Map<String, java.util.concurrent.atomic.AtomicLong> FAIL_AT = new ConcurrentHashMap<>();
   private final String table;
   private final io.parkloop.jobs.sinks.RowKey<T> key;
 
@@ -19,6 +20,12 @@ final class CollectingSink<T> implements Sink<T> {
     this.table = table;
     this.key = key;
     TABLES.put(table, new ConcurrentHashMap<>());
+  }
+
+  /** Makes the sink fail once, at its {@code writes}-th row, to force a restart from the last checkpoint. */
+  CollectingSink<T> failingOnceAt(long writes) {
+    FAIL_AT.put(table, new java.util.concurrent.atomic.AtomicLong(writes));
+    return this;
   }
 
   @SuppressWarnings("unchecked")
@@ -32,6 +39,10 @@ final class CollectingSink<T> implements Sink<T> {
     return new SinkWriter<>() {
       @Override
       public void write(T element, Context context) {
+        java.util.concurrent.atomic.AtomicLong countdown = FAIL_AT.get(table);
+        if (countdown != null && countdown.decrementAndGet() == 0) {
+          throw new IllegalStateException("injected failure: the job restarts from its last checkpoint");
+        }
         rows.put(key.apply(element), element);
       }
 
