@@ -1,0 +1,86 @@
+package io.parkloop.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkloop.jobs.Periods;
+import io.parkloop.jobs.records.IndicatorPart;
+import io.parkloop.jobs.records.IndicatorRow;
+import io.parkloop.jobs.records.MeterHour;
+import io.parkloop.jobs.records.MeterReading;
+import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.ReferenceLoader;
+import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** Operator harness tests: what the keyed functions keep, and that they let go of it in time. */
+class StateCleanupHarnessTest {
+  private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
+  private static final long HOUR = Periods.HOUR;
+  private static final long LATENESS = 24 * HOUR;
+  private static final long RETENTION = 48 * HOUR;
+  private static final ReferenceData REFERENCE = ReferenceLoader.parse("h.yaml", """
+      parks:
+        - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
+      enterprises:
+        - {id: E1, park: SIP}
+      meters:
+        - {id: M, enterprise: E1, medium: electricity, reading: cumulative, unit: kWh}
+      """);
+
+  @Test
+  void aSumForgetsItsPeriodOnceTheRetentionHasPassed() throws Exception {
+    try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new SumOfParts(RETENTION)), IndicatorPart::rowKey, Types.STRING)) {
+      harness.open();
+      harness.processElement(new StreamRecord<>(part("M1", 5_000_000), T0));
+      harness.processElement(new StreamRecord<>(part("M2", 2_000_000), T0));
+      harness.processElement(new StreamRecord<>(part("M1", 6_000_000), T0));
+
+      assertThat(harness.extractOutputValues()).extracting(row -> ((IndicatorRow) row).value).containsExactly(5.0, 7.0, 8.0);
+      assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+      harness.processWatermark(T0 + HOUR + RETENTION - 1);
+      assertThat(harness.numKeyedStateEntries()).isPositive();
+      harness.processWatermark(T0 + HOUR + RETENTION);
+
+      assertThat(harness.numKeyedStateEntries()).isZero();
+      assertThat(harness.numEventTimeTimers()).isZero();
+      // a part after that would overwrite the total with a partial one: it goes to the side instead
+      harness.processElement(new StreamRecord<>(part("M3", 1_000_000), T0));
+      assertThat(harness.getSideOutput(SumOfParts.TOO_LATE)).hasSize(1);
+      assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+  }
+
+  @Test
+  void aMeterKeepsOnlyTheReadingsOpenHoursNeedAndNoTimers() throws Exception {
+    try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new MeterConsumption(REFERENCE, LATENESS, RETENTION)),
+        (MeterReading r) -> r.meter, Types.STRING)) {
+      harness.open();
+      for (int quarter = 0; quarter < 4 * 24; quarter++) {
+        long t = T0 + quarter * HOUR / 4;
+        harness.processElement(new StreamRecord<>(new MeterReading("M", t, 100.0 * quarter, t), t));
+      }
+      assertThat(harness.extractOutputValues()).isNotEmpty().allSatisfy(hour -> assertThat(((MeterHour) hour).quantity)
+          .isBetween(0.0, 400.0));
+      assertThat(harness.numEventTimeTimers()).isEqualTo(24);
+
+      harness.processWatermark(T0 + 30 * 24 * HOUR);
+
+      assertThat(harness.numEventTimeTimers()).isZero();
+      // one state entry: the history, pruned to the last reading that a later one will start from
+      assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+      harness.processElement(new StreamRecord<>(new MeterReading("M", T0 + HOUR, 1, T0), T0 + HOUR));
+      assertThat(harness.getSideOutput(MeterConsumption.LATE)).hasSize(1);
+    }
+  }
+
+  private static IndicatorPart part(String partId, long micros) {
+    return new IndicatorPart("enterprise", "E1", "hour", T0, "electricity_kwh", "kWh", partId, micros);
+  }
+}
