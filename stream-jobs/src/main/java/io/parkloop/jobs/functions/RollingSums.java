@@ -67,16 +67,27 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     }
     ctx.timerService().registerEventTimeTimer(last + retentionMillis);
 
-    long end = row.periodStart;
-    for (int i = 0; i < length; i++) {
-      long start = end;
-      end = Periods.end(row.periodType, start);
-      if (start > latest) {
-        break;
-      }
-      out.collect(new IndicatorRow(row.scopeType, row.scopeId, window, end, row.indicator, row.unit,
-          windowSum(row.periodType, end, length) / 1e6));
+    // the windows ending with this period and each of the next ones, up to the newest seen: the
+    // first summed in full, each next one slid by a period (add the new one, drop the oldest)
+    long start = row.periodStart;
+    long end = Periods.end(row.periodType, start);
+    long sum = windowSum(row.periodType, end, length);
+    long oldest = start;
+    for (int i = 1; i < length; i++) {
+      oldest = previousStart(row.periodType, oldest);
     }
+    for (int i = 0; i < length && start <= latest; i++) {
+      out.collect(new IndicatorRow(row.scopeType, row.scopeId, window, end, row.indicator, row.unit, sum / 1e6));
+      start = end;
+      end = Periods.end(row.periodType, start);
+      sum += micros(start) - micros(oldest);
+      oldest = Periods.end(row.periodType, oldest);
+    }
+  }
+
+  private long micros(long periodStart) throws Exception {
+    Long micros = periods.get(periodStart);
+    return micros == null ? 0 : micros;
   }
 
   /** The sum of the {@code length} periods that end at {@code end}. */
@@ -85,8 +96,7 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     long start = end;
     for (int i = 0; i < length; i++) {
       start = previousStart(periodType, start);
-      Long micros = periods.get(start);
-      sum += micros == null ? 0 : micros;
+      sum += micros(start);
     }
     return sum;
   }
