@@ -59,6 +59,9 @@ public final class LocalPostgres implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPort(port == 0 ? FreePorts.pick() : port)
           .setServerConfig("listen_addresses", "127.0.0.1")
+          // no hook of its own: on Ctrl-C the owner stops the pipeline first and then the
+          // database, instead of the database vanishing under the pipeline's last writes
+          .setRegisterShutdownHook(false)
           .start();
       log.info("PostgreSQL started on 127.0.0.1:{} with data in {} in {} ms", postgres.getPort(),
           dataDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

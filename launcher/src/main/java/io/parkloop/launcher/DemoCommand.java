@@ -28,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
   Duration duration;
 
   @Option(names = "--backfill", converter = DurationConverter.class, defaultValue = "6h",
-      description = "How much history the simulated gateways flush first (default: ${DEFAULT-VALUE}).")
+      description = "How much history the simulated gateways flush first, at most (default: ${DEFAULT-VALUE}; a later run flushes only what came since the last one).")
   Duration backfill;
 
   @Override
@@ -38,9 +38,10 @@ final class DemoCommand implements Callable<Integer> {
         (stack, printer) -> {
           StatisticsLoad.publish(stack, "demo statistics", MeterSimulator.statistics(reference, YearMonth.now(SHANGHAI), 3),
               printer);
-          MeterSimulator simulator = new MeterSimulator(reference, stack.mqttUrl());
-          int backlog = simulator.backfill(Instant.now(), backfill, Duration.ofMinutes(5));
-          printer.printf("simulator: gateways flushed %,d readings of the last %d h; meters now report every 2 s%n",
+          MeterSimulator simulator = new MeterSimulator(reference, stack.mqttUrl(),
+              services.dataDir.toAbsolutePath().resolve("simulator.last"));
+          int backlog = simulator.backfill(Instant.now(), backfill);
+          printer.printf("simulator: gateways flushed a backlog of %,d readings (at most %d h); meters now report every 2 s%n",
               backlog, backfill.toHours());
           return simulator;
         });

@@ -1,14 +1,22 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.ReadingTopic;
+import io.parkloop.ingest.hj212.Hj212Frames;
 import io.parkloop.reference.Medium;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.StatisticsCsv;
+import io.parkloop.reference.Units;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,45 +32,49 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * Plays the meters of the reference data over MQTT the way a park's field devices do: gateways
- * first flush a backlog of the last hours as batched arrays, then every meter reports live.
- * Counters grow at plausible rates per medium (one starts near its rollover), interval meters
- * report the quantity since their last report, one meter reports in a different unit than it
- * is configured in, and now and then a misconfigured device sends something unusable.
+ * first flush the backlog since the last run (at most {@code backfill}) as batched arrays, then
+ * every meter reports live. Each meter's consumption follows a daily load curve that is a fixed
+ * function of time, so counters only ever grow, also across runs (a counter with a rollover
+ * wraps); interval meters report the quantity since their last report; one meter is configured
+ * in MWh but its gateway sends kWh; the wastewater outlet's analyser sends HJ 212 hourly and
+ * minute data; and now and then a misconfigured device sends something unusable.
  */
 final class MeterSimulator implements LiveRun.Tick {
   private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+  private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00+08:00");
+  private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
   private final ReferenceData reference;
   private final MqttClient client;
-  private final Random random = new Random(42);
-  private final Map<String, Double> counters = new HashMap<>();
-  private final Map<String, Instant> lastReport = new HashMap<>();
+  private final Path stateFile;
   private final Map<String, Double> hourlyRate = new HashMap<>();
+  private final Map<String, Instant> lastReport = new HashMap<>();
   private long ticks;
 
-  MeterSimulator(ReferenceData reference, String mqttUrl) throws MqttException {
+  /** @param stateFile where the time of the last report is kept, so the next run's backlog starts there */
+  MeterSimulator(ReferenceData reference, String mqttUrl, Path stateFile) throws MqttException {
     this.reference = reference;
+    this.stateFile = stateFile;
     this.client = new MqttClient(mqttUrl, "parkloop-simulator", new MemoryPersistence());
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
     options.setAutomaticReconnect(true);
     client.connect(options);
+    Random random = new Random(42);
     for (Meter meter : reference.meters()) {
       hourlyRate.put(meter.id(), baseRate(meter.medium()) * (0.6 + 0.8 * random.nextDouble()));
-      counters.put(meter.id(), meter.rollover() != null ? meter.rollover() - 5_000 : 10_000 + random.nextInt(90_000));
     }
   }
 
   /** Plausible monthly statistics of every enterprise for the last {@code months} months up to {@code current}. */
-  static List<io.parkloop.reference.StatisticsCsv.Row> statistics(ReferenceData reference, java.time.YearMonth current,
-      int months) {
+  static List<StatisticsCsv.Row> statistics(ReferenceData reference, YearMonth current, int months) {
     Random random = new Random(7);
-    List<io.parkloop.reference.StatisticsCsv.Row> rows = new ArrayList<>();
+    List<StatisticsCsv.Row> rows = new ArrayList<>();
     for (var enterprise : reference.enterprises()) {
       for (int back = months - 1; back >= 0; back--) {
         double valueAdded = Math.round(800 + 2_200 * random.nextDouble());
-        rows.add(new io.parkloop.reference.StatisticsCsv.Row(enterprise.id(), current.minusMonths(back), valueAdded,
-            Math.round(valueAdded * (3 + 2 * random.nextDouble())) * 1.0, Math.round(100 + 700 * random.nextDouble()) * 1.0,
-            rows.size() + 2));
+        rows.add(new StatisticsCsv.Row(enterprise.id(), current.minusMonths(back), valueAdded,
+            Math.round(valueAdded * (3 + 2 * random.nextDouble())) * 1.0,
+            Math.round(100 + 700 * random.nextDouble()) * 1.0, rows.size() + 2));
       }
     }
     return rows;
@@ -81,11 +93,29 @@ final class MeterSimulator implements LiveRun.Tick {
     };
   }
 
-  /** Gateways flush the last {@code span} at {@code step}, one batched array per enterprise and step. */
-  int backfill(Instant now, Duration span, Duration step) throws MqttException {
+  /**
+   * What a meter has consumed since {@link #ORIGIN}, in its canonical unit: its rate on a daily
+   * curve (30 % above average in the afternoon, below at night), integrated in closed form.
+   */
+  private double consumedBy(Meter meter, Instant t) {
+    double hours = Duration.between(ORIGIN, t).toMillis() / 3_600_000.0;
+    double curve = hours - 0.3 * 24 / (2 * Math.PI) * Math.sin(2 * Math.PI * (hours - 8) / 24);
+    return hourlyRate.get(meter.id()) * curve;
+  }
+
+  /** Gateways flush the backlog since the last run, on a 5-minute grid, one batched array per enterprise and step. */
+  int backfill(Instant now, Duration span) throws MqttException, IOException {
+    Duration step = Duration.ofMinutes(5);
+    Instant start = now.minus(span);
+    if (Files.exists(stateFile)) {
+      Instant last = Instant.parse(Files.readString(stateFile).trim());
+      start = last.isAfter(start) ? last : start;
+    }
+    start = Instant.ofEpochSecond((start.getEpochSecond() / step.toSeconds() + 1) * step.toSeconds());
+    for (Meter meter : reference.meters()) {
+      lastReport.put(meter.id(), start.minus(step));
+    }
     int readings = 0;
-    Instant start = now.minus(span).truncatedTo(ChronoUnit.MINUTES);
-    reference.meters().forEach(meter -> lastReport.put(meter.id(), start.minus(step)));
     for (Instant t = start; t.isBefore(now); t = t.plus(step)) {
       for (var enterprise : reference.enterprises()) {
         List<String> batch = new ArrayList<>();
@@ -107,29 +137,7 @@ final class MeterSimulator implements LiveRun.Tick {
     return readings;
   }
 
-  /**
-   * Each outlet's analyser sends an HJ 212-2017 packet (CN 2061 hourly or 2051 minute data) over
-   * MQTT: COD, NH3-N and the wastewater volume, with data flags; COD hovers around its limit.
-   */
-  private int publishOutletData(String cn, Instant periodStart) throws MqttException {
-    int values = 0;
-    for (var outlet : reference.outlets()) {
-      double cod = 35 + 25 * random.nextDouble();
-      double nh3n = 2 + 3 * random.nextDouble();
-      double volume = cn.equals("2061") ? 80 + 40 * random.nextDouble() : 1.5 + random.nextDouble();
-      String dataTime = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(periodStart.atOffset(CHINA));
-      String segment = String.format(Locale.ROOT, "QN=%s000;ST=32;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&DataTime=%s;"
-              + "w01018-Avg=%.2f,w01018-Flag=N;w21003-Avg=%.3f,w21003-Flag=N;w00000-Cou=%.2f,w00000-Flag=N&&",
-          dataTime, cn, outlet.mn(), dataTime, cod, nh3n, volume);
-      MqttMessage message = new MqttMessage(io.parkloop.ingest.hj212.Hj212Frames.encode(segment));
-      message.setQos(1);
-      client.publish(io.parkloop.ingest.ReadingTopic.HJ212_PREFIX + outlet.mn(), message);
-      values += 3;
-    }
-    return values;
-  }
-
-  /** Every meter reports its reading at {@code now}; every fifth tick a faulty device speaks too. */
+  /** Every meter reports its reading at {@code now}; the analyser sends minute data; now and then a faulty device speaks too. */
   @Override
   public void tick(Instant now) throws MqttException {
     for (Meter meter : reference.meters()) {
@@ -147,28 +155,47 @@ final class MeterSimulator implements LiveRun.Tick {
   }
 
   private String reading(Meter meter, Instant t) {
-    Instant previous = lastReport.getOrDefault(meter.id(), t.minusSeconds(60));
-    double hours = Math.max(Duration.between(previous, t).toMillis(), 0) / 3_600_000.0;
-    double quantity = hourlyRate.get(meter.id()) * hours * (0.8 + 0.4 * random.nextDouble());
-    lastReport.put(meter.id(), t);
+    Instant at = t.truncatedTo(ChronoUnit.SECONDS);
     double canonical;
     if (meter.cumulative()) {
-      double next = counters.get(meter.id()) + quantity;
-      double modulus = meter.rollover() == null ? Double.MAX_VALUE : meter.rollover();
-      counters.put(meter.id(), next >= modulus ? next - modulus : next);
-      canonical = counters.get(meter.id());
+      canonical = consumedBy(meter, at);
+      if (meter.rollover() != null) {
+        double modulus = Units.convert(meter.rollover(), meter.unit(), meter.medium().canonicalUnit(), meter.medium());
+        canonical = canonical % modulus;
+      }
     } else {
-      canonical = quantity;
+      canonical = consumedBy(meter, at) - consumedBy(meter, lastReport.get(meter.id()));
     }
+    lastReport.put(meter.id(), at);
     // the configured unit is what the device speaks; an MWh meter's gateway sends kWh with its unit
-    String unit = meter.unit();
-    double value = io.parkloop.reference.Units.convert(canonical, meter.medium().canonicalUnit(), unit, meter.medium());
-    if (unit.equals("MWh")) {
-      unit = "kWh";
-      value = canonical;
-    }
+    String unit = meter.unit().equals("MWh") ? "kWh" : meter.unit();
+    double value = Units.convert(canonical, meter.medium().canonicalUnit(), unit, meter.medium());
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %.4f, \"unit\": \"%s\"}",
-        meter.id(), iso(t), value, unit);
+        meter.id(), iso(at), value, unit);
+  }
+
+  /**
+   * Each outlet's analyser sends an HJ 212-2017 packet (CN 2061 hourly or 2051 minute data) over
+   * MQTT: COD, NH3-N and the wastewater volume, with data flags; COD hovers around its limit.
+   * The values of a period are the same in every run.
+   */
+  private int publishOutletData(String cn, Instant periodStart) throws MqttException {
+    int values = 0;
+    for (var outlet : reference.outlets()) {
+      Random random = new Random(outlet.mn().hashCode() * 31L + periodStart.getEpochSecond());
+      double cod = 35 + 25 * random.nextDouble();
+      double nh3n = 2 + 3 * random.nextDouble();
+      double volume = cn.equals("2061") ? 80 + 40 * random.nextDouble() : 1.5 + random.nextDouble();
+      String dataTime = DATA_TIME.format(periodStart.atOffset(CHINA));
+      String segment = String.format(Locale.ROOT, "QN=%s000;ST=32;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&DataTime=%s;"
+              + "w01018-Avg=%.2f,w01018-Flag=N;w21003-Avg=%.3f,w21003-Flag=N;w00000-Cou=%.2f,w00000-Flag=N&&",
+          dataTime, cn, outlet.mn(), dataTime, cod, nh3n, volume);
+      MqttMessage message = new MqttMessage(Hj212Frames.encode(segment));
+      message.setQos(1);
+      client.publish(ReadingTopic.HJ212_PREFIX + outlet.mn(), message);
+      values += 3;
+    }
+    return values;
   }
 
   private static String iso(Instant t) {
@@ -181,11 +208,22 @@ final class MeterSimulator implements LiveRun.Tick {
     client.publish(topic, message);
   }
 
+  /** Remembers the last report, so that the next run's gateways flush only what came after it. */
   @Override
-  public void close() throws MqttException {
+  public void close() throws MqttException, IOException {
+    lastReport.values().stream().max(Instant::compareTo)
+        .ifPresent(last -> write(last.toString()));
     if (client.isConnected()) {
       client.disconnect();
     }
     client.close();
+  }
+
+  private void write(String text) {
+    try {
+      Files.writeString(stateFile, text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + stateFile, e);
+    }
   }
 }
