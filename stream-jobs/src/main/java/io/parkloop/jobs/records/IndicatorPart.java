@@ -36,6 +36,6 @@ public class IndicatorPart {
 
   /** The key of the row this part belongs to; matches {@link IndicatorRow#key()}. */
   public String rowKey() {
-    return scopeType + '|' + scopeId + '|' + periodType + '|' + periodStart + '|' + indicator;
+    return IndicatorRow.keyOf(scopeType, scopeId, periodType, periodStart, indicator);
   }
 }

@@ -28,6 +28,11 @@ public class IndicatorRow {
 
   /** Identifies the row in the database: everything but the value. */
   public String key() {
+    return keyOf(scopeType, scopeId, periodType, periodStart, indicator);
+  }
+
+  /** The key of a row, shared with the parts that make it up. */
+  static String keyOf(String scopeType, String scopeId, String periodType, long periodStart, String indicator) {
     return scopeType + '|' + scopeId + '|' + periodType + '|' + periodStart + '|' + indicator;
   }
 
