@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReferenceData reference = ReferenceLoader.parse("demo/reference.yaml", demoReference());
-    return LiveRun.run(services, reference, duration, Duration.ofSeconds(5), Duration.ofSeconds(2), System.out,
+    return LiveRun.run(services, () -> reference, duration, Duration.ofSeconds(5), Duration.ofSeconds(2), System.out,
         (stack, printer) -> {
           StatisticsLoad.publish(stack, "demo statistics", MeterSimulator.statistics(reference, YearMonth.now(SHANGHAI), 3),
               printer);

@@ -4,6 +4,7 @@ import io.parkloop.reference.ReferenceData;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +23,7 @@ final class LiveRun {
 
   private LiveRun() {}
 
-  static int run(ServiceOptions services, ReferenceData reference, Duration duration, Duration tableEvery,
+  static int run(ServiceOptions services, Supplier<ReferenceData> references, Duration duration, Duration tableEvery,
       Duration tickEvery, PrintStream out, TickSetup setup) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
@@ -32,9 +33,10 @@ final class LiveRun {
     }, "parkloop-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     long started = System.nanoTime();
+    ReferenceData reference = references.get();
     out.println("parkloop: starting the services (data in " + services.dataDir.toAbsolutePath() + ") ...");
     try (LocalStack stack = LocalStack.start(services);
-        Pipeline pipeline = Pipeline.start(stack, reference, services.dataDir.toAbsolutePath(), services.hj212Port)) {
+        Pipeline pipeline = Pipeline.start(stack, references, services.dataDir.toAbsolutePath(), services.hj212Port)) {
       out.printf("parkloop: pipeline running after %.1f s for %d parks, %d enterprises, %d meters. Connect with:%n",
           (System.nanoTime() - started) / 1e9, reference.parks().size(), reference.enterprises().size(),
           reference.meters().size());

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -48,7 +49,13 @@ final class Pipeline implements AutoCloseable {
     this.database = database;
   }
 
-  static Pipeline start(LocalStack stack, ReferenceData reference, Path dataDir, int hj212Port) throws Exception {
+  /**
+   * @param references the current reference data; ingest validates against its latest version,
+   *     the indicator job works with the version of its start
+   */
+  static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port)
+      throws Exception {
+    ReferenceData reference = references.get();
     DataSource database = Databases.dataSource(stack.jdbcUrl());
     Databases.awaitReachable(database, Duration.ofMinutes(2));
     Migrations.migrate(database);
@@ -62,8 +69,8 @@ final class Pipeline implements AutoCloseable {
               KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
               KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings)),
           dataDir.resolve("checkpoints"), 2, Duration.ofSeconds(10));
-      Hj212Ingest hj212 = new Hj212Ingest(() -> reference, new Hj212Decoder(), pipeline.metrics);
-      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(() -> reference, MAX_FUTURE), hj212,
+      Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), pipeline.metrics);
+      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(references, MAX_FUTURE), hj212,
           pipeline.metrics);
       pipeline.bridge = new MqttBridge(MqttBridgeConfig.defaults(stack.mqttUrl()), ingest,
           KafkaProducers.create(stack.kafka(), "parkloop-bridge"), pipeline.metrics, Clock.systemUTC());

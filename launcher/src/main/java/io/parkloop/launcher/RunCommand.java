@@ -1,7 +1,6 @@
 package io.parkloop.launcher;
 
-import io.parkloop.reference.ReferenceData;
-import io.parkloop.reference.ReferenceLoader;
+import io.parkloop.reference.ReferenceWatcher;
 import io.parkloop.reference.StatisticsCsv;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,8 @@ import picocli.CommandLine.Option;
         "Embedded MQTT, Kafka and PostgreSQL by default; --mqtt-url, --kafka and --jdbc use external ones.",
         "Point meters and gateways at the MQTT port; topic parkloop/v1/readings/{enterprise}/{meter}."})
 final class RunCommand implements Callable<Integer> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+
   @Mixin ServiceOptions services;
 
   @Option(names = "--reference", defaultValue = "${env:PARKLOOP_REFERENCE:-reference.yaml}",
@@ -33,10 +34,16 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReferenceData data = ReferenceLoader.load(reference);
-    // read and check the statistics before anything starts, so a bad file fails fast with its line
-    List<StatisticsCsv.Row> rows = statistics == null ? List.of() : StatisticsCsv.load(statistics, data);
-    return LiveRun.run(services, data, duration, Duration.ofSeconds(10), Duration.ofSeconds(1), System.out,
+    // reloaded when the file changes: new meters are accepted at ingest without a restart
+    try (ReferenceWatcher references = new ReferenceWatcher(reference, 5_000, message -> LOG.warn("{}", message))) {
+      // read and check the statistics before anything starts, so a bad file fails fast with its line
+      List<StatisticsCsv.Row> rows = statistics == null ? List.of() : StatisticsCsv.load(statistics, references.get());
+      return run(references, rows);
+    }
+  }
+
+  private int run(ReferenceWatcher references, List<StatisticsCsv.Row> rows) throws Exception {
+    return LiveRun.run(services, references, duration, Duration.ofSeconds(10), Duration.ofSeconds(1), System.out,
         (stack, out) -> {
           if (statistics != null) {
             StatisticsLoad.publish(stack, statistics.toString(), rows, out);

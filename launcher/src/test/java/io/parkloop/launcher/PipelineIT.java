@@ -67,7 +67,7 @@ class PipelineIT {
     options.jdbc = services.jdbcUrl();
 
     try (LocalStack stack = LocalStack.start(options);
-        Pipeline pipeline = Pipeline.start(stack, REFERENCE, dataDir, 0)) {
+        Pipeline pipeline = Pipeline.start(stack, () -> REFERENCE, dataDir, 0)) {
       MqttClient device = new MqttClient(stack.mqttUrl(), "pipeline-it-device", new MemoryPersistence());
       device.connect();
       // 08:00 to 12:00, every 15 minutes: 250 kWh and 3 m³ per quarter hour; one gateway batch in MWh
