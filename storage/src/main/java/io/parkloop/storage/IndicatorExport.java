@@ -70,13 +70,17 @@ public final class IndicatorExport {
     out.write(CSV_HEADER);
     out.write('\n');
     for (IndicatorRecord row : rows) {
-      out.write(String.join(",", csv(row.scopeType()), csv(row.scopeId()), row.periodType(),
-          PERIOD_START.format(row.periodStart().atZone(SHANGHAI).toOffsetDateTime()),
+      out.write(String.join(",", csv(row.scopeType()), csv(row.scopeId()), row.periodType(), periodStart(row),
           csv(row.indicator()), number(row.value()), csv(row.unit())));
       out.write('\n');
     }
     out.flush();
     return rows.size();
+  }
+
+  /** The start of the row's period as ISO-8601 with the Asia/Shanghai offset, like {@code 2026-03-01T00:00:00+08:00}. */
+  public static String periodStart(IndicatorRecord row) {
+    return PERIOD_START.format(row.periodStart().atZone(SHANGHAI).toOffsetDateTime());
   }
 
   /** A plain decimal (never exponent notation) rounded to twelve significant digits. */
