@@ -35,6 +35,18 @@ public final class MqttMessageIngest {
           "readings are published to " + ReadingTopic.READINGS_PREFIX + "{enterprise}/{meter}, not " + topic),
           source, payload, receivedAt));
     }
+    return readingRecords(payload, source, enterprise.get(), receivedAt);
+  }
+
+  /**
+   * The records of one reading payload (an object or a gateway's array) from wherever it came:
+   * MQTT, or a line of a file being replayed.
+   *
+   * @param topicEnterprise the enterprise the MQTT topic names, or null when there is no topic
+   *     and so no enterprise to check the meters against
+   */
+  public List<ProducerRecord<byte[], byte[]>> readingRecords(byte[] payload, String source, String topicEnterprise,
+      Instant receivedAt) {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (Decoded element : JsonPayloadDecoder.decode(payload, source)) {
       if (element instanceof Decoded.Rejected rejected) {
@@ -43,7 +55,7 @@ public final class MqttMessageIngest {
       }
       Decoded.Accepted accepted = (Decoded.Accepted) element;
       RawReading raw = accepted.reading();
-      ReadingValidator.Result result = validator.validate(raw, enterprise.get(), receivedAt);
+      ReadingValidator.Result result = validator.validate(raw, topicEnterprise, receivedAt);
       if (result.reading() != null) {
         metrics.readingOut();
         records.add(IngestRecords.reading(result.reading()));

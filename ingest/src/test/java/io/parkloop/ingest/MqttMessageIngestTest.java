@@ -78,6 +78,20 @@ class MqttMessageIngestTest {
   }
 
   @Test
+  void aPayloadWithoutATopicHasNoEnterpriseToCheckItsMetersAgainst() throws IOException {
+    byte[] payload = """
+        [{"meter": "E001-ELEC", "ts": "2026-03-01T08:15:00+08:00", "value": 10},
+         {"meter": "E002-ELEC", "ts": "2026-03-01T08:15:00+08:00", "value": 1}]""".getBytes(StandardCharsets.UTF_8);
+
+    var records = ingest.readingRecords(payload, "file:readings.jsonl:7", null, ARRIVAL);
+
+    assertThat(records).hasSize(2);
+    assertThat(reading(records.get(0)).getEnterprise()).isEqualTo("E001");
+    assertThat(reading(records.get(1)).getEnterprise()).isEqualTo("E002");
+    assertThat(reading(records.get(1)).getSource()).isEqualTo("file:readings.jsonl:7");
+  }
+
+  @Test
   void aTopicOfAnotherShapeIsDeadLettered() throws IOException {
     var records = ingest("parkloop/v1/readings/E001", "{}");
 
