@@ -26,18 +26,23 @@ public final class StatisticsPublisher {
   public static int publish(Producer<byte[], byte[]> producer, String fileName, List<StatisticsCsv.Row> rows)
       throws ExecutionException, InterruptedException {
     List<Future<RecordMetadata>> sent = rows.stream().map(row -> producer.send(new ProducerRecord<>(Topics.STATISTICS,
-        (row.enterprise() + '|' + row.month()).getBytes(StandardCharsets.UTF_8),
-        CODEC.encode(MonthlyStatistics.newBuilder()
-            .setEnterprise(row.enterprise())
-            .setMonth(row.month().toString())
-            .setValueAdded10kCny(row.valueAdded())
-            .setOutputValue10kCny(row.outputValue())
-            .setMaterialT(row.material())
-            .setSource("file:" + fileName + ":" + row.line())
-            .build())))).toList();
+        (row.enterprise() + '|' + row.month()).getBytes(StandardCharsets.UTF_8), CODEC.encode(record(fileName, row)))))
+        .toList();
     for (Future<RecordMetadata> future : sent) {
       future.get();
     }
     return sent.size();
+  }
+
+  /** One row of the CSV as the statistics topic carries it (a replay hands it to the job without Kafka). */
+  public static MonthlyStatistics record(String fileName, StatisticsCsv.Row row) {
+    return MonthlyStatistics.newBuilder()
+        .setEnterprise(row.enterprise())
+        .setMonth(row.month().toString())
+        .setValueAdded10kCny(row.valueAdded())
+        .setOutputValue10kCny(row.outputValue())
+        .setMaterialT(row.material())
+        .setSource("file:" + fileName + ":" + row.line())
+        .build();
   }
 }
