@@ -1,0 +1,275 @@
+package io.parkloop.launcher;
+
+import io.parkloop.avro.DeadLetter;
+import io.parkloop.avro.Reading;
+import io.parkloop.ingest.Hj212Ingest;
+import io.parkloop.ingest.IngestMetrics;
+import io.parkloop.ingest.MqttMessageIngest;
+import io.parkloop.ingest.ReadingValidator;
+import io.parkloop.ingest.StatisticsPublisher;
+import io.parkloop.ingest.hj212.Hj212Decoder;
+import io.parkloop.jobs.IndicatorJob;
+import io.parkloop.jobs.JobSettings;
+import io.parkloop.jobs.JobSinks;
+import io.parkloop.jobs.StatisticsDeserializer;
+import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.StatisticsCsv;
+import io.parkloop.storage.DeadLetterRecord;
+import io.parkloop.storage.DeadLetterTable;
+import io.parkloop.storage.Databases;
+import io.parkloop.storage.Migrations;
+import io.parkloop.storage.ReferenceTables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code parkloop replay}: files of readings and HJ 212 packets through the live pipeline's
+ * ingest and indicator job, into the same database, without Kafka or MQTT.
+ *
+ * <ol>
+ *   <li>Every line goes through the bridge's ingest in line order (a file's line order is its
+ *       arrival order): a reading payload through {@link MqttMessageIngest} with no topic, so
+ *       no enterprise to check it against; an HJ 212 frame through {@link Hj212Ingest}. The
+ *       readings are spooled for the job, the dead letters stored in {@code dead_letter}.
+ *   <li>The indicator job runs over the spool (and the monthly statistics, if given) on a local
+ *       MiniCluster and writes with the live job's idempotent upserts, so replaying the same files
+ *       twice ends in the same rows.
+ * </ol>
+ *
+ * <p>A file has no arrival times, so every line counts as arriving when the replay started: a
+ * reading is refused as from the future only when it lies more than {@link Pipeline#MAX_FUTURE}
+ * beyond that moment. (Checking it against the newest reading seen so far instead would refuse
+ * the first reading of every 15-minute round, and everything after a gap in the file.)
+ *
+ * <p>A replay recomputes every hour and day its readings touch from the files alone: the files
+ * should hold all readings of the periods they cover, or those periods' totals will lack the rest.
+ */
+final class Replay {
+  /** MeterConsumption's counter of readings beyond the allowed lateness. */
+  private static final String LATE_READINGS = "lateReadings";
+  private static final int DEAD_LETTER_BATCH = 500;
+
+  private final ReferenceData reference;
+  private final String jdbcUrl;
+  private final JobSettings settings = JobSettings.defaults();
+  private final IngestMetrics metrics = new IngestMetrics();
+
+  // progress, written by the replay and read by whoever prints it
+  private volatile long linesTotal;
+  private volatile long linesRead;
+  private volatile long readingsSpooled;
+  private volatile long deadLettersSeen;
+  private volatile JobCounters jobCounters;
+
+  Replay(ReferenceData reference, String jdbcUrl) {
+    this.reference = reference;
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  ReplaySummary run(ReplayFiles files) throws Exception {
+    long started = System.nanoTime();
+    // read and check the statistics first, so that a bad file fails before anything is written
+    List<StatisticsRow> statistics = files.statistics() == null ? null : statistics(files.statistics());
+    DataSource database = Databases.dataSource(jdbcUrl);
+    Databases.awaitReachable(database, Duration.ofMinutes(2));
+    Migrations.migrate(database);
+    ReferenceTables.sync(database, reference);
+    Instant databaseStart = databaseNow(database);
+    Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS); // Avro keeps milliseconds
+
+    Path spool = Files.createTempFile("parkloop-replay-", ".readings");
+    try {
+      Ingested ingested = ingest(files, spool, database, receivedAt);
+      long late = runJob(spool, statistics);
+      return new ReplaySummary(ingested.linesByFile, ingested.meterReadings, ingested.outletValues,
+          ingested.duplicates, ingested.deadLetters, metrics.nonDataPacketsTotal(), late,
+          rowsWrittenSince(database, databaseStart), statistics == null ? null : statistics.size(),
+          Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+  }
+
+  /** What the ingest of the files gave. */
+  private static final class Ingested {
+    final Map<String, Long> linesByFile = new LinkedHashMap<>();
+    final Map<String, Long> deadLetters = new TreeMap<>();
+    long meterReadings;
+    long outletValues;
+    long duplicates;
+  }
+
+  private Ingested ingest(ReplayFiles files, Path spoolFile, DataSource database, Instant receivedAt)
+      throws IOException, SQLException {
+    Hj212Ingest hj212 = new Hj212Ingest(() -> reference, new Hj212Decoder(), metrics);
+    MqttMessageIngest json = new MqttMessageIngest(new ReadingValidator(() -> reference, Pipeline.MAX_FUTURE),
+        hj212, metrics);
+    List<ReplayFile> inputs = new ArrayList<>();
+    Ingested ingested = new Ingested();
+    Set<String> seen = new HashSet<>();
+    List<DeadLetterRecord> deadLetters = new ArrayList<>();
+    try (ReadingSpool.Writer spool = new ReadingSpool.Writer(spoolFile);
+        Connection connection = database.getConnection()) {
+      if (files.readings() != null) {
+        linesTotal += ByteLines.count(files.readings());
+        inputs.add(new ReplayFile(files.readings(), (line, source) -> json.readingRecords(line, source, null, receivedAt)));
+      }
+      if (files.hj212() != null) {
+        linesTotal += ByteLines.count(files.hj212());
+        inputs.add(new ReplayFile(files.hj212(), (frame, source) -> hj212.ingest(frame, source, receivedAt).records()));
+      }
+      for (ReplayFile file = behind(inputs); file != null; file = behind(inputs)) {
+        IngestedLine line = file.take();
+        for (int i = 0; i < line.readings().size(); i++) {
+          Reading reading = line.readings().get(i);
+          spool.append(line.readingValues().get(i));
+          if (reading.getKind() == null) {
+            ingested.meterReadings++;
+          } else {
+            ingested.outletValues++;
+          }
+          if (!seen.add(identity(reading))) {
+            ingested.duplicates++;
+          }
+        }
+        for (DeadLetter letter : line.deadLetters()) {
+          deadLetters.add(new DeadLetterRecord(letter.getReceivedAt(), letter.getSource(), letter.getReason(),
+              letter.getDetail(), bytes(letter), letter.getElement()));
+          ingested.deadLetters.merge(letter.getReason(), 1L, Long::sum);
+        }
+        if (deadLetters.size() >= DEAD_LETTER_BATCH) {
+          DeadLetterTable.insert(connection, deadLetters);
+          deadLetters.clear();
+        }
+        linesRead = inputs.stream().mapToLong(ReplayFile::linesRead).sum();
+        readingsSpooled = spool.count();
+        deadLettersSeen += line.deadLetters().size();
+      }
+      DeadLetterTable.insert(connection, deadLetters);
+      inputs.forEach(file -> ingested.linesByFile.put(file.file().toString(), file.linesRead()));
+    } finally {
+      for (ReplayFile file : inputs) {
+        file.close();
+      }
+    }
+    return ingested;
+  }
+
+  /**
+   * The file to read from next: of those with lines left, the one that is behind in event time.
+   * Between two files nothing says which line arrived first; taking the one behind keeps either
+   * file's data from looking late merely because the other file was read first.
+   */
+  static ReplayFile behind(List<ReplayFile> files) throws IOException {
+    ReplayFile behind = null;
+    for (ReplayFile file : files) {
+      if (file.peek() != null && (behind == null || file.newestTsWithNext() < behind.newestTsWithNext())) {
+        behind = file;
+      }
+    }
+    return behind;
+  }
+
+  /** What makes two readings the same: meter and time, and for an outlet the factor, kind and period too. */
+  private static String identity(Reading reading) {
+    return reading.getMeter() + '|' + reading.getMedium() + '|' + reading.getKind() + '|' + reading.getPeriod()
+        + '|' + reading.getTs().toEpochMilli();
+  }
+
+  private static byte[] bytes(DeadLetter letter) {
+    byte[] payload = new byte[letter.getPayload().remaining()];
+    letter.getPayload().duplicate().get(payload);
+    return payload;
+  }
+
+  /**
+   * Runs the indicator job over the spooled readings (and the statistics, if any) to its end;
+   * returns the late readings.
+   *
+   * <p>At parallelism 1: the spool has one reader, and at parallelism 2 the second source subtask,
+   * with nothing to read, would hold the watermark back until it finished, a race that would make
+   * which readings count as late depend on timing. With one subtask per operator every operator
+   * sees the readings and watermarks in file order, so a replay gives the same numbers every time.
+   */
+  private long runJob(Path spool, List<StatisticsRow> statistics) throws Exception {
+    Configuration conf = new Configuration();
+    try (JobCounters counters = JobCounters.collectInto(conf)) {
+      jobCounters = counters;
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+      new IndicatorJob(reference, settings, new SpooledReadingsSource(spool, settings.outOfOrderness()),
+          statistics == null || statistics.isEmpty() ? null : new DataGeneratorSource<>(
+              index -> statistics.get(index.intValue()), statistics.size(), TypeInformation.of(StatisticsRow.class)),
+          JobSinks.postgres(jdbcUrl, settings)).build(env);
+      env.execute("parkloop-replay");
+      return counters.total(LATE_READINGS);
+    }
+  }
+
+  /** The statistics CSV as the job reads it from Kafka: each row through the topic's record. */
+  private List<StatisticsRow> statistics(Path file) {
+    String name = file.getFileName().toString();
+    return StatisticsCsv.load(file, reference).stream()
+        .map(row -> StatisticsDeserializer.toRow(StatisticsPublisher.record(name, row)))
+        .toList();
+  }
+
+  private static Instant databaseNow(DataSource database) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement statement = connection.prepareStatement("select now()");
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      return result.getTimestamp(1).toInstant();
+    }
+  }
+
+  /** Rows the upserts added or changed since then (an upsert of an unchanged value leaves updated_at alone). */
+  private static long rowsWrittenSince(DataSource database, Instant since) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "select count(*) from indicator_value where updated_at >= ?")) {
+      statement.setTimestamp(1, Timestamp.from(since));
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  /** One line on how far the replay has got, for a person watching. */
+  String progress() {
+    JobCounters counters = jobCounters;
+    if (counters == null) {
+      return String.format("replay: lines %,d of %,d (%d%%), readings %,d, dead letters %,d", linesRead, linesTotal,
+          percent(linesRead, linesTotal), readingsSpooled, deadLettersSeen);
+    }
+    long through = counters.total(SpooledReadingsSource.READINGS_REPLAYED);
+    return String.format("replay: indicator job, readings %,d of %,d through (%d%%)", through, readingsSpooled,
+        percent(through, readingsSpooled));
+  }
+
+  private static long percent(long part, long whole) {
+    return whole == 0 ? 100 : part * 100 / whole;
+  }
+}

@@ -1,0 +1,18 @@
+package io.parkloop.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * The inputs of a replay; any but one of readings and HJ 212 packets may be null.
+ *
+ * @param readings one MQTT reading payload per line (an object or a gateway's array)
+ * @param hj212 one HJ 212 frame per line
+ * @param statistics monthly statistics CSV (SPEC "Statistics")
+ */
+record ReplayFiles(Path readings, Path hj212, Path statistics) {
+  ReplayFiles {
+    if (readings == null && hj212 == null) {
+      throw new IllegalArgumentException("a replay needs a file of readings or of HJ 212 packets");
+    }
+  }
+}
