@@ -1,5 +1,6 @@
 package io.parkloop.embedded;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ public final class EmbeddedMqttBroker implements MqttBroker {
    *   PUBACK, so a gateway flushing its backlog after a reconnect is not held to 10 at a time.
    * - session and message expiry keep their defaults, which are the MQTT maxima (never expire).
    * - anonymous usage statistics off: this machine has no business calling out.
+   * - in-flight window 1,000 (see IN_FLIGHT_WINDOW), which config.xml cannot set.
    */
   private static final String CONFIG_TEMPLATE = """
       <?xml version="1.0"?>
@@ -64,6 +66,16 @@ public final class EmbeddedMqttBroker implements MqttBroker {
       </hivemq>
       """;
 
+  /*
+   * HiveMQ CE sends a subscriber at most 50 unacknowledged QoS 1 messages, whatever receive
+   * maximum the client asks for, and reads a shared subscription's next batch only once all of
+   * them are acknowledged. The ingest bridge acknowledges after Kafka did (~10 ms), so with 50
+   * it forwards under 1,000 messages/s and a gateway's backlog flush takes minutes. 1,000 (the
+   * server receive maximum above) lets it keep up with the fastest publisher. The two settings
+   * are internal (public static fields, read each time a client is served), not configuration.
+   */
+  private static final int IN_FLIGHT_WINDOW = 1_000;
+
   private final EmbeddedHiveMQ hivemq;
   private final int port;
   private boolean closed;
@@ -94,6 +106,8 @@ public final class EmbeddedMqttBroker implements MqttBroker {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare HiveMQ's folder " + dataDir, e);
     }
+    InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = IN_FLIGHT_WINDOW;
+    InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = IN_FLIGHT_WINDOW;
     EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
         .withConfigurationFolder(dataDir)
         .withDataFolder(dataFolder)

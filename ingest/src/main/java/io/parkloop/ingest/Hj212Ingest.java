@@ -28,11 +28,19 @@ public final class Hj212Ingest {
   private final Supplier<ReferenceData> reference;
   private final Hj212Decoder decoder;
   private final IngestMetrics metrics;
+  private final IngestRecords records;
 
+  /** Writes to the topics of the SPEC. */
   public Hj212Ingest(Supplier<ReferenceData> reference, Hj212Decoder decoder, IngestMetrics metrics) {
+    this(reference, decoder, metrics, IngestTopics.DEFAULT);
+  }
+
+  public Hj212Ingest(Supplier<ReferenceData> reference, Hj212Decoder decoder, IngestMetrics metrics,
+      IngestTopics topics) {
     this.reference = reference;
     this.decoder = decoder;
     this.metrics = metrics;
+    this.records = new IngestRecords(topics);
   }
 
   /** The records of one frame, and the decoded packet when there is one (for a reply). */
@@ -58,12 +66,12 @@ public final class Hj212Ingest {
       return deadLetter(Rejection.BAD_TIMESTAMP, "data packet CN=" + packet.cn() + " without a usable DataTime",
           source, frame, receivedAt, Optional.of(packet));
     }
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    List<ProducerRecord<byte[], byte[]>> readings = new ArrayList<>();
     for (Hj212Value value : packet.values()) {
-      records.add(IngestRecords.reading(reading(outlet.get(), packet, value, source, receivedAt)));
+      readings.add(records.reading(reading(outlet.get(), packet, value, source, receivedAt)));
       metrics.readingOut();
     }
-    return new Outcome(records, Optional.of(packet));
+    return new Outcome(readings, Optional.of(packet));
   }
 
   private static Reading reading(Outlet outlet, Hj212Packet packet, Hj212Value value, String source, Instant receivedAt) {
@@ -109,6 +117,6 @@ public final class Hj212Ingest {
   private Outcome deadLetter(String reason, String detail, String source, byte[] frame, Instant receivedAt,
       Optional<Hj212Packet> packet) {
     metrics.deadLetter(reason);
-    return new Outcome(List.of(IngestRecords.deadLetter(Rejection.of(reason, detail), source, frame, receivedAt)), packet);
+    return new Outcome(List.of(records.deadLetter(Rejection.of(reason, detail), source, frame, receivedAt)), packet);
   }
 }

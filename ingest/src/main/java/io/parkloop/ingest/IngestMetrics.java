@@ -39,6 +39,10 @@ public final class IngestMetrics {
     return nonDataPackets.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
+  public Map<String, Long> nonDataPacketsByCn() {
+    return sums(nonDataPackets);
+  }
+
   public void kafkaSent(long nanos) {
     sendCount.increment();
     sendNanos.add(nanos);
@@ -64,9 +68,13 @@ public final class IngestMetrics {
   }
 
   public Map<String, Long> deadLettersByReason() {
-    Map<String, Long> byReason = new TreeMap<>();
-    deadLetters.forEach((reason, count) -> byReason.put(reason, count.sum()));
-    return byReason;
+    return sums(deadLetters);
+  }
+
+  private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+    Map<String, Long> sums = new TreeMap<>();
+    counters.forEach((key, count) -> sums.put(key, count.sum()));
+    return sums;
   }
 
   /** Mean Kafka send latency (send to acknowledgement) in milliseconds, 0 before the first send. */
@@ -76,6 +84,12 @@ public final class IngestMetrics {
   }
 
   public double maxSendMillis() { return sendMaxNanos.get() / 1e6; }
+
+  /** Records Kafka has acknowledged. */
+  public long kafkaSends() { return sendCount.sum(); }
+
+  /** The time all of {@link #kafkaSends()} took, from send to acknowledgement, added up. */
+  public double kafkaSendSecondsTotal() { return sendNanos.sum() / 1e9; }
 
   public long tcpConnectionsOpen() { return tcpConnectionsOpen.get(); }
 

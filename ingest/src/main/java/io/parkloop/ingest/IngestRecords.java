@@ -3,7 +3,6 @@ package io.parkloop.ingest;
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.avro.Reading;
 import io.parkloop.schemas.AvroCodec;
-import io.parkloop.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,13 +13,17 @@ public final class IngestRecords {
   private static final AvroCodec<Reading> READINGS = AvroCodec.of(Reading.class);
   private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
 
-  private IngestRecords() {}
+  private final IngestTopics topics;
 
-  public static ProducerRecord<byte[], byte[]> reading(Reading reading) {
-    return new ProducerRecord<>(Topics.READINGS, utf8(reading.getMeter()), READINGS.encode(reading));
+  public IngestRecords(IngestTopics topics) {
+    this.topics = topics;
   }
 
-  public static ProducerRecord<byte[], byte[]> deadLetter(Rejection rejection, String source, byte[] payload,
+  public ProducerRecord<byte[], byte[]> reading(Reading reading) {
+    return new ProducerRecord<>(topics.readings(), utf8(reading.getMeter()), READINGS.encode(reading));
+  }
+
+  public ProducerRecord<byte[], byte[]> deadLetter(Rejection rejection, String source, byte[] payload,
       Instant receivedAt) {
     DeadLetter letter = DeadLetter.newBuilder()
         .setReason(rejection.reason())
@@ -30,7 +33,7 @@ public final class IngestRecords {
         .setElement(rejection.element())
         .setReceivedAt(receivedAt)
         .build();
-    return new ProducerRecord<>(Topics.DEAD_LETTERS, utf8(rejection.reason()), DEAD_LETTERS.encode(letter));
+    return new ProducerRecord<>(topics.deadLetters(), utf8(rejection.reason()), DEAD_LETTERS.encode(letter));
   }
 
   private static byte[] utf8(String text) {

@@ -1,5 +1,6 @@
 package io.parkloop.ingest;
 
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -11,6 +12,15 @@ public final class KafkaProducers {
   private KafkaProducers() {}
 
   public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
+    return create(bootstrapServers, clientId, Map.of());
+  }
+
+  /**
+   * @param overrides producer settings that replace or add to parkloop's, such as a real
+   *     cluster's {@code security.protocol}
+   */
+  public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId,
+      Map<String, String> overrides) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -23,6 +33,7 @@ public final class KafkaProducers {
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.putAll(overrides);
     return new KafkaProducer<>(props);
   }
 }

@@ -15,6 +15,15 @@ public record MqttBridgeConfig(String brokerUrl, String clientId, String sharedG
         7 * 24 * 3600L, 10_000, 30_000);
   }
 
+  /**
+   * Each instance of a scaled-out bridge needs a client id of its own (the broker drops the
+   * older connection of two with one id), the same one at every restart of that instance.
+   */
+  public MqttBridgeConfig withClientId(String id) {
+    return new MqttBridgeConfig(brokerUrl, id, sharedGroup, username, password, sessionExpirySeconds,
+        receiveMaximum, connectTimeoutMillis);
+  }
+
   public MqttBridgeConfig withCredentials(String user, String secret) {
     return new MqttBridgeConfig(brokerUrl, clientId, sharedGroup, user, secret, sessionExpirySeconds,
         receiveMaximum, connectTimeoutMillis);

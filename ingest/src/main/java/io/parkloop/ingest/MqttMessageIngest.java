@@ -15,11 +15,20 @@ public final class MqttMessageIngest {
   private final ReadingValidator validator;
   private final Hj212Ingest hj212;
   private final IngestMetrics metrics;
+  private final IngestRecords ingestRecords;
 
+  /** Writes to the topics of the SPEC. */
   public MqttMessageIngest(ReadingValidator validator, Hj212Ingest hj212, IngestMetrics metrics) {
+    this(validator, hj212, metrics, IngestTopics.DEFAULT);
+  }
+
+  /** @param topics for the readings and dead letters of JSON payloads; {@code hj212} has its own */
+  public MqttMessageIngest(ReadingValidator validator, Hj212Ingest hj212, IngestMetrics metrics,
+      IngestTopics topics) {
     this.validator = validator;
     this.hj212 = hj212;
     this.metrics = metrics;
+    this.ingestRecords = new IngestRecords(topics);
   }
 
   public List<ProducerRecord<byte[], byte[]>> toRecords(String topic, byte[] payload, Instant receivedAt) {
@@ -58,7 +67,7 @@ public final class MqttMessageIngest {
       ReadingValidator.Result result = validator.validate(raw, topicEnterprise, receivedAt);
       if (result.reading() != null) {
         metrics.readingOut();
-        records.add(IngestRecords.reading(result.reading()));
+        records.add(ingestRecords.reading(result.reading()));
       } else {
         Rejection rejection = accepted.element() == null ? result.rejection() : result.rejection().at(accepted.element());
         records.add(deadLetter(rejection, source, payload, receivedAt));
@@ -69,6 +78,6 @@ public final class MqttMessageIngest {
 
   private ProducerRecord<byte[], byte[]> deadLetter(Rejection rejection, String source, byte[] payload, Instant receivedAt) {
     metrics.deadLetter(rejection.reason());
-    return IngestRecords.deadLetter(rejection, source, payload, receivedAt);
+    return ingestRecords.deadLetter(rejection, source, payload, receivedAt);
   }
 }

@@ -92,6 +92,23 @@ class MqttMessageIngestTest {
   }
 
   @Test
+  void recordsGoToTheTopicsGiven() {
+    IngestTopics topics = new IngestTopics("readings.test", "dead-letters.test");
+    MqttMessageIngest onTestTopics = new MqttMessageIngest(
+        new ReadingValidator(() -> TestReference.DATA, Duration.ofMinutes(5)),
+        new Hj212Ingest(() -> TestReference.DATA, new Hj212Decoder(), metrics, topics), metrics, topics);
+    byte[] oneGoodOneBad = """
+        [{"meter": "E001-ELEC", "ts": "2026-03-01T08:15:00+08:00", "value": 1}, {"meter": "NOPE", "ts": 1, "value": 1}]"""
+        .getBytes(StandardCharsets.UTF_8);
+
+    var json = onTestTopics.toRecords("parkloop/v1/readings/E001/E001-ELEC", oneGoodOneBad, ARRIVAL);
+    var hj212 = onTestTopics.toRecords("parkloop/v1/hj212/x", "garbage".getBytes(StandardCharsets.UTF_8), ARRIVAL);
+
+    assertThat(json).extracting(ProducerRecord::topic).containsExactly("readings.test", "dead-letters.test");
+    assertThat(hj212).extracting(ProducerRecord::topic).containsExactly("dead-letters.test");
+  }
+
+  @Test
   void aTopicOfAnotherShapeIsDeadLettered() throws IOException {
     var records = ingest("parkloop/v1/readings/E001", "{}");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.avro.Reading;
 import io.parkloop.ingest.IngestRecords;
+import io.parkloop.ingest.IngestTopics;
 import io.parkloop.ingest.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which file a replay reads next: each in its own order, the one behind in time first. */
 class ReplayArrivalOrderTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+  private static final IngestRecords RECORDS = new IngestRecords(IngestTopics.DEFAULT);
 
   @TempDir Path dir;
 
@@ -26,10 +28,10 @@ class ReplayArrivalOrderTest {
     return (payload, source) -> {
       String line = new String(payload, StandardCharsets.UTF_8);
       if (line.equals("bad")) {
-        return List.of(IngestRecords.deadLetter(Rejection.of(Rejection.MALFORMED_JSON, "test"), source, payload, T0));
+        return List.of(RECORDS.deadLetter(Rejection.of(Rejection.MALFORMED_JSON, "test"), source, payload, T0));
       }
       String[] parts = line.split("@");
-      return List.of(IngestRecords.reading(Reading.newBuilder()
+      return List.of(RECORDS.reading(Reading.newBuilder()
           .setMeter(parts[0]).setEnterprise("E1").setMedium("electricity").setReading("cumulative")
           .setTs(T0.plus(Duration.ofMinutes(Long.parseLong(parts[1])))).setValue(1).setUnit("kWh")
           .setReceivedAt(T0).setSource(source).build()));
