@@ -36,11 +36,15 @@ final class LiveRun {
     ReferenceData reference = references.get();
     out.println("parkloop: starting the services (data in " + services.dataDir.toAbsolutePath() + ") ...");
     try (LocalStack stack = LocalStack.start(services);
-        Pipeline pipeline = Pipeline.start(stack, references, services.dataDir.toAbsolutePath(), services.hj212Port)) {
+        Pipeline pipeline = Pipeline.start(stack, references, services.dataDir.toAbsolutePath(), services.hj212Port,
+            services.metricsPort)) {
       out.printf("parkloop: pipeline running after %.1f s for %d parks, %d enterprises, %d meters. Connect with:%n",
           (System.nanoTime() - started) / 1e9, reference.parks().size(), reference.enterprises().size(),
           reference.meters().size());
       stack.printConnectionInfo(out);
+      if (pipeline.metricsPort() > 0) {
+        out.println("  Metrics http://127.0.0.1:" + pipeline.metricsPort() + "/metrics  (Prometheus)");
+      }
       if (pipeline.hj212Port() > 0) {
         out.println("  HJ 212 tcp://0.0.0.0:" + pipeline.hj212Port() + "  (analysers connect here; also MQTT topic parkloop/v1/hj212/{MN})");
       }

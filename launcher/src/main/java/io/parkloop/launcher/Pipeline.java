@@ -6,6 +6,7 @@ import io.parkloop.ingest.Hj212TcpServerConfig;
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.ingest.KafkaProducers;
 import io.parkloop.ingest.KafkaTopics;
+import io.parkloop.ingest.MetricsEndpoint;
 import io.parkloop.ingest.MqttBridge;
 import io.parkloop.ingest.MqttBridgeConfig;
 import io.parkloop.ingest.MqttMessageIngest;
@@ -42,6 +43,7 @@ final class Pipeline implements AutoCloseable {
   private final DataSource database;
   private MqttBridge bridge;
   private Hj212TcpServer hj212Server;
+  private MetricsEndpoint metricsEndpoint;
   private Producer<byte[], byte[]> hj212Producer;
   private LocalFlink flink;
 
@@ -55,6 +57,12 @@ final class Pipeline implements AutoCloseable {
    */
   static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port)
       throws Exception {
+    return start(stack, references, dataDir, hj212Port, 0);
+  }
+
+  /** @param metricsPort where Prometheus scrapes ingest's counters, or 0 for no endpoint */
+  static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port,
+      int metricsPort) throws Exception {
     ReferenceData reference = references.get();
     DataSource database = Databases.dataSource(stack.jdbcUrl());
     Databases.awaitReachable(database, Duration.ofMinutes(2));
@@ -81,6 +89,10 @@ final class Pipeline implements AutoCloseable {
             pipeline.hj212Producer, pipeline.metrics, Clock.systemUTC());
         pipeline.hj212Server.start();
       }
+      if (metricsPort > 0) {
+        pipeline.metricsEndpoint = new MetricsEndpoint(pipeline.metrics, "0.0.0.0", metricsPort);
+        pipeline.metricsEndpoint.start();
+      }
       return pipeline;
     } catch (Exception e) {
       pipeline.close();
@@ -101,8 +113,16 @@ final class Pipeline implements AutoCloseable {
     return hj212Server == null ? 0 : hj212Server.port();
   }
 
+  /** The port of the Prometheus endpoint, or 0 when there is none. */
+  int metricsPort() {
+    return metricsEndpoint == null ? 0 : metricsEndpoint.port();
+  }
+
   @Override
   public void close() {
+    if (metricsEndpoint != null) {
+      metricsEndpoint.close();
+    }
     if (hj212Server != null) {
       hj212Server.close();
       hj212Producer.close(Duration.ofSeconds(10));

@@ -19,6 +19,10 @@ final class ServiceOptions extends DatabaseOptions {
       description = "TCP port where HJ 212 analysers connect (default: ${DEFAULT-VALUE}; 0 = none).")
   int hj212Port;
 
+  @Option(names = "--metrics-port", defaultValue = "9464",
+      description = "Port of the Prometheus metrics endpoint /metrics (default: ${DEFAULT-VALUE}; 0 = none).")
+  int metricsPort;
+
   @Option(names = "--kafka-port", defaultValue = "19092", description = "Port of the embedded Kafka broker (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 }
