@@ -66,11 +66,15 @@ public final class MqttBridge implements AutoCloseable {
   }
 
   private void subscribe() throws MqttException {
-    String prefix = "$share/" + config.sharedGroup() + "/";
     IMqttToken token = client.subscribe(new MqttSubscription[] {
-        new MqttSubscription(prefix + ReadingTopic.READINGS_FILTER, 1),
-        new MqttSubscription(prefix + ReadingTopic.HJ212_FILTER, 1)});
+        new MqttSubscription(subscription(ReadingTopic.READINGS_FILTER), 1),
+        new MqttSubscription(subscription(ReadingTopic.HJ212_FILTER), 1)});
     token.waitForCompletion(config.connectTimeoutMillis());
+  }
+
+  /** The shared subscription of this bridge's group: the broker splits the messages among its members. */
+  private String subscription(String filter) {
+    return "$share/" + config.sharedGroup() + "/" + filter;
   }
 
   private void forward(String topic, MqttMessage message) {
@@ -100,6 +104,10 @@ public final class MqttBridge implements AutoCloseable {
 
   @Override
   public void close() {
+    // let Kafka acknowledge what was taken (which acknowledges it to the broker) before leaving,
+    // so a clean stop leaves little to redeliver. No unsubscribe: the persistent session's
+    // subscription keeps queueing what is published while the bridge is away.
+    sender.close();
     try {
       if (client != null && client.isConnected()) {
         client.disconnect().waitForCompletion(5_000);
@@ -110,7 +118,6 @@ public final class MqttBridge implements AutoCloseable {
     } catch (MqttException e) {
       LOG.warn("closing the MQTT client: {}", e.getMessage());
     }
-    sender.close();
     producer.close(java.time.Duration.ofSeconds(10));
   }
 
