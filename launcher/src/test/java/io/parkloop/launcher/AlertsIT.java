@@ -21,6 +21,12 @@ import io.parkloop.storage.Migrations;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,12 +44,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
 /**
  * The alert job into the real {@code alerts} table (PostgreSQL, migrated by Flyway) and the real
  * alerts topic (Kafka KRaft), then {@code parkloop alerts} and {@code parkloop alerts ack} on that
- * table; and the same readings again, as a replay would bring them, changing nothing.
+ * table; and the same readings again, as a replay would bring them, changing nothing. And the
+ * Grafana alert rules' queries against the same table.
  */
 @ExtendWith(SharedServices.class)
 class AlertsIT {
@@ -75,7 +83,8 @@ class AlertsIT {
     List<MeterReading> readings = aDayOfHourlyCod();
     JobSettings settings = JobSettings.defaults();
     new AlertJob(REFERENCE, settings, AlertRules.defaults(),
-        new DataGeneratorSource<>(i -> readings.get(i.intValue()), readings.size(), TypeInformation.of(MeterReading.class)),
+        new DataGeneratorSource<>(i -> readings.get(i.intValue()), readings.size(),
+            TypeInformation.of(MeterReading.class)),
         AlertSinks.postgresAndKafka(services.jdbcUrl(), services.kafka().bootstrapServers(), topic, settings))
         .build(env);
     env.execute("alerts-it");
@@ -90,7 +99,8 @@ class AlertsIT {
     runAlertJob(services, topic);
 
     List<AlertRecord> table = AlertQueries.list(services.dataSource(), AlertFilter.all());
-    assertThat(table).extracting(AlertRecord::kind, AlertRecord::openedAt, AlertRecord::closedAt, AlertRecord::peakValue)
+    assertThat(table)
+        .extracting(AlertRecord::kind, AlertRecord::openedAt, AlertRecord::closedAt, AlertRecord::peakValue)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("concentration", T0.plus(Duration.ofHours(15)),
                 T0.plus(Duration.ofHours(19)), 91.0),
@@ -119,6 +129,45 @@ class AlertsIT {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(table.get(0).id(), null),
             org.assertj.core.groups.Tuple.tuple(table.get(1).id(), "王工"));
     assertThat(latestPerKey(services.kafka().bootstrapServers(), topic)).isEqualTo(onTopic);
+  }
+
+  @Test
+  void theQueriesOfTheGrafanaAlertRulesRunOnTheAlertsTable(TestClassServices services) throws Exception {
+    Migrations.migrate(services.dataSource());
+    List<String> queries = new ArrayList<>();
+    Map<String, Object> provisioning = new Yaml().load(Files.readString(alertRulesFile()));
+    for (Object group : (List<?>) provisioning.get("groups")) {
+      for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
+        for (Object query : (List<?>) ((Map<?, ?>) rule).get("data")) {
+          if (((Map<?, ?>) query).get("model") instanceof Map<?, ?> model
+              && model.get("rawSql") instanceof String sql) {
+            queries.add(sql);
+          }
+        }
+      }
+    }
+    assertThat(queries).hasSize(4);
+    try (Connection connection = services.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : queries) {
+        try (ResultSet result = statement.executeQuery(sql)) {
+          int columns = result.getMetaData().getColumnCount();
+          assertThat(result.getMetaData().getColumnType(columns)).as("the value Grafana compares, last in %s", sql)
+              .isIn(Types.DOUBLE, Types.NUMERIC, Types.BIGINT);
+        }
+      }
+    }
+  }
+
+  private static Path alertRulesFile() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path rules = dir.resolve("deploy/grafana/provisioning/alerting/alert-rules.yaml");
+      if (Files.exists(rules)) {
+        return rules;
+      }
+    }
+    throw new IllegalStateException("no deploy/grafana/provisioning/alerting/alert-rules.yaml above "
+        + Path.of("").toAbsolutePath());
   }
 
   /** Runs a parkloop command and returns what it printed. */
