@@ -76,6 +76,23 @@ class ConcentrationAlertsTest {
   }
 
   @Test
+  void theExampleOfTheDocsIsOneAlertFromEightToTwo() throws Exception {
+    send(codHour(7, 38), codHour(8, 55), codHour(9, 72.5), codHour(10, 47), codHour(11, 52), codHour(13, 40),
+        codHour(14, 39));
+    assertThat(alerts.only().closedAt).as("13:00 and 14:00 calm").isEqualTo(T0.plus(hours(15)).toEpochMilli());
+
+    send(codHour(12, 41)); // late
+
+    AlertUpdate alert = alerts.only();
+    assertThat(alert.closedAt).as("12:00 and 13:00 calm").isEqualTo(T0.plus(hours(14)).toEpochMilli());
+    assertThat(alert.evidence).containsExactly(
+        "2026-03-01 08:00:00 hourly w01018 55 mg/L > limit 50",
+        "peak 2026-03-01 09:00:00 hourly w01018 72.5 mg/L",
+        "2026-03-01 12:00:00 hourly w01018 41 mg/L <= 45",
+        "2026-03-01 13:00:00 hourly w01018 40 mg/L <= 45");
+  }
+
+  @Test
   void anEpisodeCrossingMidnightIsOneAlert() throws Exception {
     send(codHour(20, 30), codHour(21, 30), codHour(22, 61), codHour(23, 65), codHour(24, 58), codHour(25, 40),
         codHour(26, 41), codHour(27, 30));

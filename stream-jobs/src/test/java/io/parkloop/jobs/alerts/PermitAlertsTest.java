@@ -76,6 +76,18 @@ class PermitAlertsTest {
   }
 
   @Test
+  void thePaceOfTheDocsExample() {
+    long year = Instant.parse("2025-12-31T16:00:00Z").toEpochMilli();
+    long lastHourOfJune = Instant.parse("2026-06-30T15:00:00Z").toEpochMilli();
+
+    PermitProgress.Standing standing = PermitProgress.evaluate(new java.util.TreeMap<>(
+        java.util.Map.of(lastHourOfJune, 6_200_000_000L)), 12_000, year, AlertRules.defaults().permit());
+
+    assertThat(standing.evidence()).containsExactly("2026-07-01 00:00:00 on pace for 12502.8 kg this year: 6200 kg"
+        + " with 49.589 % of the year gone, permitted 12000 kg");
+  }
+
+  @Test
   void aLateHourCountsInTimeOrderAndOpensTheAlertWhenItWasReached() throws Exception {
     try (var alerts = harness(NO_PACE)) {
       send(alerts, codLoad("E2", T0.plus(hours(5)), 300), codLoad("E2", T0.plus(hours(6)), 300));
