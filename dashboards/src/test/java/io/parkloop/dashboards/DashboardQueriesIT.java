@@ -9,11 +9,15 @@ import io.parkloop.embedded.TestClassServices;
 import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
+import io.parkloop.jobs.alerts.AlertJob;
+import io.parkloop.jobs.alerts.AlertRules;
+import io.parkloop.jobs.alerts.AlertSinks;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
+import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import java.nio.file.Files;
@@ -47,9 +51,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every panel query of every dashboard, expanded the way Grafana expands it, runs against a real
- * PostgreSQL that the real indicator job filled from two days of realistic readings (counters,
- * an interval meter, a counter reset, a late reading, HJ 212 hourly data, monthly statistics)
- * and returns rows with the columns its panel needs.
+ * PostgreSQL that the real indicator and alert jobs filled from two days of realistic readings
+ * (counters, an interval meter, a counter reset, a late reading, HJ 212 hourly data over and under
+ * the limit, monthly statistics) and returns rows with the columns its panel needs.
  */
 @ExtendWith(SharedServices.class)
 class DashboardQueriesIT {
@@ -63,7 +67,7 @@ class DashboardQueriesIT {
   private static DataSource database;
 
   @BeforeAll
-  static void fillTheDatabaseWithTheIndicatorJob(TestClassServices services) throws Exception {
+  static void fillTheDatabaseWithTheIndicatorAndAlertJobs(TestClassServices services) throws Exception {
     ReferenceData reference = ReferenceLoader.load(ROOT.resolve("deploy/reference/reference.example.yaml"));
     database = services.dataSource();
     Migrations.migrate(database);
@@ -78,6 +82,10 @@ class DashboardQueriesIT {
         new DataGeneratorSource<>(i -> readings.get(i.intValue()), readings.size(), TypeInformation.of(MeterReading.class)),
         new DataGeneratorSource<>(i -> statistics.get(i.intValue()), statistics.size(), TypeInformation.of(StatisticsRow.class)),
         JobSinks.postgres(services.jdbcUrl(), settings)).build(env);
+    new AlertJob(reference, settings, AlertRules.defaults(),
+        new DataGeneratorSource<>(i -> readings.get(i.intValue()), readings.size(), TypeInformation.of(MeterReading.class)),
+        AlertSinks.postgresAndKafka(services.jdbcUrl(), services.kafka().bootstrapServers(),
+            services.createTopic(Topics.ALERTS, 1), settings)).build(env);
     env.execute("dashboard-seed");
   }
 
@@ -104,6 +112,9 @@ class DashboardQueriesIT {
         readings.add(MeterReading.outlet("E001-WW1", ts, "w00000", "Cou", 80 + random.nextInt(40), "N", "hour", ts));
       }
     }
+    // the last hour's COD far over its limit: an alert still open for the alert panels
+    long lastHour = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1)).toEpochMilli();
+    readings.add(MeterReading.outlet("E001-WW1", lastHour, "w01018", "Avg", 95, "N", "hour", lastHour));
     long stale = start.minus(Duration.ofDays(2)).toEpochMilli();
     readings.add(new MeterReading("E001-FW", stale, 1, NOW.toEpochMilli()));
     return readings;

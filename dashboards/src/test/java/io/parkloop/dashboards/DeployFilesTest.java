@@ -42,7 +42,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ({@code dashboards/grafana/}): everything parses, every image is pinned, every file that a
  * compose volume, a Dockerfile or a kustomization refers to exists, no password or token is
  * written into a file, the dashboards have stable unique uids and query only the provisioned data
- * source, and no query buckets days in UTC. No service is started; whether the queries run
+ * source, alert rules query only the provisioned data source and notify a provisioned contact
+ * point, and no query buckets days in UTC. No service is started; whether the queries run
  * against a real database is another test's business.
  *
  * <p>Each test collects every problem it finds and fails once with the whole list.
@@ -288,15 +289,7 @@ class DeployFilesTest {
 
   @Test
   void everyPanelQueriesAProvisionedDataSource() {
-    Map<String, String> provisioned = new LinkedHashMap<>();
-    YAML.forEach((file, documents) -> {
-      if (name(file).startsWith("deploy/grafana/provisioning/datasources/")) {
-        documents.stream().filter(Map.class::isInstance).map(Map.class::cast)
-            .map(document -> document.get("datasources")).filter(List.class::isInstance)
-            .flatMap(list -> ((List<?>) list).stream()).map(Map.class::cast)
-            .forEach(source -> provisioned.put(String.valueOf(source.get("uid")), String.valueOf(source.get("type"))));
-      }
-    });
+    Map<String, String> provisioned = provisionedDataSources();
     assertThat(provisioned).as("provisioned data sources").containsEntry("parkloop-pg", "grafana-postgresql-datasource");
 
     List<String> problems = new ArrayList<>();
@@ -328,6 +321,77 @@ class DeployFilesTest {
       }
     });
     assertThat(problems).as("panels and variables whose data source is not provisioned").isEmpty();
+  }
+
+  @Test
+  void alertRulesQueryAProvisionedDataSourceAndNotifyAProvisionedContactPoint() {
+    Set<String> dataSources = provisionedDataSources().keySet();
+    List<String> problems = new ArrayList<>();
+    Set<String> ruleUids = new LinkedHashSet<>();
+    Set<String> contactPoints = new LinkedHashSet<>();
+    List<String> receivers = new ArrayList<>();
+    YAML.forEach((file, documents) -> {
+      if (!name(file).startsWith("deploy/grafana/provisioning/alerting/")) {
+        return;
+      }
+      for (Object document : documents) {
+        if (!(document instanceof Map<?, ?> map)) {
+          continue;
+        }
+        for (Object group : list(map.get("groups"))) {
+          for (Object rule : list(((Map<?, ?>) group).get("rules"))) {
+            alertRuleProblems(name(file), (Map<?, ?>) rule, dataSources, ruleUids).forEach(problems::add);
+          }
+        }
+        list(map.get("contactPoints")).forEach(point -> contactPoints.add(String.valueOf(((Map<?, ?>) point).get("name"))));
+        list(map.get("policies")).forEach(policy -> policyReceivers((Map<?, ?>) policy, receivers));
+      }
+    });
+    receivers.stream().filter(receiver -> !contactPoints.contains(receiver)).forEach(receiver ->
+        problems.add("a notification policy sends to " + receiver + ", which is no provisioned contact point"));
+    assertThat(ruleUids).as("provisioned alert rules").isNotEmpty();
+    assertThat(receivers).as("notification policy receivers").isNotEmpty();
+    assertThat(problems).as("alert rules and notification problems").isEmpty();
+  }
+
+  /** A rule's uid is stable and unique, it queries provisioned data sources only, and its condition is one of its queries. */
+  private static List<String> alertRuleProblems(String file, Map<?, ?> rule, Set<String> dataSources,
+      Set<String> uids) {
+    List<String> problems = new ArrayList<>();
+    String uid = String.valueOf(rule.get("uid"));
+    String where = file + " rule " + uid;
+    if (!uid.matches("[A-Za-z0-9_-]{1,40}")) {
+      problems.add(where + ": uid is not 1-40 letters, digits, - or _");
+    }
+    if (!uids.add(uid)) {
+      problems.add(where + ": uid is used twice");
+    }
+    Set<String> refIds = new LinkedHashSet<>();
+    for (Object item : list(rule.get("data"))) {
+      Map<?, ?> query = (Map<?, ?>) item;
+      refIds.add(String.valueOf(query.get("refId")));
+      String source = String.valueOf(query.get("datasourceUid"));
+      if (!source.equals("__expr__") && !dataSources.contains(source)) {
+        problems.add(where + ": data source " + source + " is not provisioned");
+      }
+      if (query.get("model") instanceof Map<?, ?> model && model.get("rawSql") instanceof String sql) {
+        if (sql.contains("$")) {
+          problems.add(where + ": its SQL has a '$', which Grafana's provisioning expands as an environment variable");
+        }
+        queryProblems(sql).forEach(problem -> problems.add(where + ": " + problem));
+      }
+    }
+    if (!refIds.contains(String.valueOf(rule.get("condition")))) {
+      problems.add(where + ": its condition " + rule.get("condition") + " is none of its queries " + refIds);
+    }
+    return problems;
+  }
+
+  private static void policyReceivers(Map<?, ?> policy, List<String> receivers) {
+    if (policy.get("receiver") != null) {
+      receivers.add(String.valueOf(policy.get("receiver")));
+    }
+    list(policy.get("routes")).forEach(route -> policyReceivers((Map<?, ?>) route, receivers));
   }
 
   @Test
@@ -584,6 +648,20 @@ class DeployFilesTest {
 
   // --- dashboards -------------------------------------------------------------------------------
 
+  /** The provisioned data sources: uid → type. */
+  private static Map<String, String> provisionedDataSources() {
+    Map<String, String> provisioned = new LinkedHashMap<>();
+    YAML.forEach((file, documents) -> {
+      if (name(file).startsWith("deploy/grafana/provisioning/datasources/")) {
+        documents.stream().filter(Map.class::isInstance).map(Map.class::cast)
+            .map(document -> document.get("datasources")).filter(List.class::isInstance)
+            .flatMap(list -> ((List<?>) list).stream()).map(Map.class::cast)
+            .forEach(source -> provisioned.put(String.valueOf(source.get("uid")), String.valueOf(source.get("type"))));
+      }
+    });
+    return provisioned;
+  }
+
   private static Map<Path, JsonNode> dashboards() {
     Map<Path, JsonNode> dashboards = new LinkedHashMap<>();
     JSON.forEach((file, json) -> {
@@ -605,6 +683,11 @@ class DeployFilesTest {
   }
 
   // --- helpers ----------------------------------------------------------------------------------
+
+  /** A YAML list, or an empty one when the key is absent. */
+  private static List<?> list(Object node) {
+    return node instanceof List<?> list ? list : List.of();
+  }
 
   private static Optional<String> unpinned(String image) {
     if (image.contains("$")) {

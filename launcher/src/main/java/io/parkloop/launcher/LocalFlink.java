@@ -1,6 +1,5 @@
 package io.parkloop.launcher;
 
-import io.parkloop.jobs.IndicatorJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the indicator job on an in-process MiniCluster with checkpoints under the data directory.
+ * Runs parkloop's jobs (indicators and alerts, in one job graph) on an in-process MiniCluster with
+ * checkpoints under the data directory.
  * A run resumes from the previous run's latest checkpoint, so stopping and starting again
  * neither loses nor doubles anything; with no checkpoint the job starts from the earliest
  * retained readings.
@@ -34,8 +35,9 @@ final class LocalFlink implements AutoCloseable {
     this.resumedFrom = resumedFrom;
   }
 
-  static LocalFlink start(IndicatorJob job, Path checkpoints, int parallelism, Duration checkpointInterval)
-      throws Exception {
+  /** @param jobs builds the jobs into the environment: {@code env -> { indicators.build(env); alerts.build(env); }} */
+  static LocalFlink start(Consumer<StreamExecutionEnvironment> jobs, Path checkpoints, int parallelism,
+      Duration checkpointInterval) throws Exception {
     Files.createDirectories(checkpoints);
     Optional<Path> latest = latestCheckpoint(checkpoints);
     Configuration conf = new Configuration();
@@ -45,9 +47,10 @@ final class LocalFlink implements AutoCloseable {
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
     latest.ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-    job.build(env);
+    jobs.accept(env);
     JobClient client = env.executeAsync("parkloop-indicators");
-    LOG.info("indicator job {} started{}", client.getJobID(), latest.map(p -> " from checkpoint " + p).orElse(""));
+    LOG.info("parkloop job (indicators and alerts) {} started{}", client.getJobID(),
+        latest.map(p -> " from checkpoint " + p).orElse(""));
     return new LocalFlink(client, latest);
   }
 
@@ -80,7 +83,7 @@ final class LocalFlink implements AutoCloseable {
     try {
       client.cancel().get();
     } catch (Exception e) {
-      LOG.warn("stopping the indicator job: {}", e.getMessage());
+      LOG.warn("stopping the parkloop job: {}", e.getMessage());
     }
   }
 }

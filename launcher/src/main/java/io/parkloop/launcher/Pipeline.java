@@ -17,6 +17,9 @@ import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
 import io.parkloop.jobs.KafkaReadings;
 import io.parkloop.jobs.KafkaStatistics;
+import io.parkloop.jobs.alerts.AlertJob;
+import io.parkloop.jobs.alerts.AlertRules;
+import io.parkloop.jobs.alerts.AlertSinks;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Databases;
@@ -32,7 +35,7 @@ import org.apache.kafka.clients.producer.Producer;
 
 /**
  * The live pipeline on a set of services: the schema migrated and the reference data mirrored,
- * the MQTT→Kafka bridge, and the indicator job.
+ * the MQTT→Kafka bridge, and the indicator and alert jobs.
  */
 final class Pipeline implements AutoCloseable {
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
@@ -53,7 +56,7 @@ final class Pipeline implements AutoCloseable {
 
   /**
    * @param references the current reference data; ingest validates against its latest version,
-   *     the indicator job works with the version of its start
+   *     the indicator and alert jobs work with the version of their start
    */
   static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port)
       throws Exception {
@@ -73,10 +76,16 @@ final class Pipeline implements AutoCloseable {
     Pipeline pipeline = new Pipeline(database);
     try {
       JobSettings settings = JobSettings.defaults();
-      pipeline.flink = LocalFlink.start(new IndicatorJob(reference, settings,
-              KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
-              KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings)),
-          dataDir.resolve("checkpoints"), 2, Duration.ofSeconds(10));
+      IndicatorJob indicators = new IndicatorJob(reference, settings,
+          KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
+          KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings));
+      AlertJob alerts = new AlertJob(reference, settings, AlertRules.defaults(),
+          KafkaReadings.source(stack.kafka(), "parkloop-alerts"),
+          AlertSinks.postgresAndKafka(stack.jdbcUrl(), stack.kafka(), Topics.ALERTS, settings));
+      pipeline.flink = LocalFlink.start(env -> {
+        indicators.build(env);
+        alerts.build(env);
+      }, dataDir.resolve("checkpoints"), 2, Duration.ofSeconds(10));
       Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), pipeline.metrics);
       MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(references, MAX_FUTURE), hj212,
           pipeline.metrics);

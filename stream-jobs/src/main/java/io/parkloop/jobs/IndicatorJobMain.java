@@ -1,7 +1,11 @@
 package io.parkloop.jobs;
 
+import io.parkloop.jobs.alerts.AlertJob;
+import io.parkloop.jobs.alerts.AlertRules;
+import io.parkloop.jobs.alerts.AlertSinks;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
+import io.parkloop.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,7 +14,8 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Entry point for {@code flink run} on a cluster:
+ * Entry point for {@code flink run} on a cluster, running the indicator job and the alert job in
+ * one job graph (one checkpoint, one restart):
  * {@code flink run parkloop-stream-jobs-job.jar --reference /etc/parkloop/reference.yaml
  * --kafka kafka:9092 --jdbc jdbc:postgresql://db/parkloop?user=..&password=..}.
  * The local launcher builds the same job on a MiniCluster.
@@ -28,6 +33,8 @@ public final class IndicatorJobMain {
     String group = options.getOrDefault("group", "parkloop-indicators");
     new IndicatorJob(reference, settings, KafkaReadings.source(kafka, group), KafkaStatistics.source(kafka, group),
         JobSinks.postgres(required(options, "jdbc"), settings)).build(env);
+    new AlertJob(reference, settings, AlertRules.defaults(), KafkaReadings.source(kafka, group + "-alerts"),
+        AlertSinks.postgresAndKafka(required(options, "jdbc"), kafka, Topics.ALERTS, settings)).build(env);
     env.execute("parkloop-indicators");
   }
 

@@ -10,13 +10,13 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * A sink that keeps the latest row per key, the way the database's upserts do, in a static map
  * named per test (sinks are serialised into the MiniCluster, so they cannot hold the map).
  */
-final class CollectingSink<T> implements Sink<T> {
+public final class CollectingSink<T> implements Sink<T> {
   private static final Map<String, Map<String, Object>> TABLES = new ConcurrentHashMap<>();
   private static final Map<String, java.util.concurrent.atomic.AtomicLong> FAIL_AT = new ConcurrentHashMap<>();
   private final String table;
   private final io.parkloop.jobs.sinks.RowKey<T> key;
 
-  CollectingSink(String table, io.parkloop.jobs.sinks.RowKey<T> key) {
+  public CollectingSink(String table, io.parkloop.jobs.sinks.RowKey<T> key) {
     this.table = table;
     this.key = key;
     TABLES.put(table, new ConcurrentHashMap<>());
@@ -29,7 +29,7 @@ final class CollectingSink<T> implements Sink<T> {
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, T> rows() {
+  public Map<String, T> rows() {
     return (Map<String, T>) (Map<String, ?>) TABLES.get(table);
   }
 
