@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code parkloop} command. */
 @Command(name = "parkloop", mixinStandardHelpOptions = true, version = "parkloop 0.1.0",
     description = "Real-time monitoring and statistics for the circular-economy transformation of industrial parks.",
-    subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ParkloopCli {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new ParkloopCli());
