@@ -38,6 +38,10 @@ public final class BenchReport {
     e.processes().forEach((name, u) -> cpu.append(String.format(Locale.ROOT, " | %s %.0f %% CPU, %,d MB", name,
         u.cpuPercent(), u.peakMemoryMb())));
     out.println("processes while sending (CPU in % of one core, peak memory):" + cpu.substring(2));
+    StringBuilder threads = new StringBuilder();
+    e.pipelineJvmCpuPercent().forEach((group, percent) -> threads.append(String.format(Locale.ROOT, " | %s %.0f %%", group,
+        percent)));
+    out.println("  parkloop JVM by thread group:" + threads.substring(2));
     out.println("correctness: " + (e.correctness().ok() ? "PASS, nothing lost, nothing doubled" : "FAIL"));
     for (TotalsCheck.Total total : e.correctness().totals()) {
       out.printf(Locale.ROOT, "  %-10s %-16s expected %,.6f  actual %,.6f  difference %.6f (tolerance %.6f) %s%n",

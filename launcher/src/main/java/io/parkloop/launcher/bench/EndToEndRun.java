@@ -65,6 +65,7 @@ public final class EndToEndRun {
     FreshnessProbe freshness = new FreshnessProbe(target.database(), probes, startAt);
     TotalsCheck totals = new TotalsCheck(target.database(), prefix);
     List<BenchResult.LagSample> lagTimeline = new ArrayList<>();
+    JvmThreadCpu threadCpu = new JvmThreadCpu();
     ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2);
     try (KafkaLag lag = new KafkaLag(target.kafka(), "parkloop-indicators")) {
       long kafkaBefore = lag.endOffsets();
@@ -74,6 +75,7 @@ public final class EndToEndRun {
         Thread.sleep(5);
       }
       processes.mark();
+      threadCpu.mark();
       sampler.scheduleAtFixedRate(() -> quietly(freshness::poll), 0, 200, TimeUnit.MILLISECONDS);
       sampler.scheduleAtFixedRate(processes::sample, 0, 1, TimeUnit.SECONDS);
       sampler.scheduleAtFixedRate(() -> quietly(() -> {
@@ -88,6 +90,7 @@ public final class EndToEndRun {
       GeneratorSummary sent = generator.await(settings.duration().toSeconds() + 300);
       long bridgedInWindow = target.metrics().readingsOut() - bridgedBefore;
       Map<String, ProcessStats.Usage> usage = processes.usage();
+      Map<String, Double> pipelineThreads = threadCpu.percentByGroup();
       TotalsCheck.Result check = awaitDrain(totals, sent);
       long drainedAt = System.currentTimeMillis();
       sampler.shutdownNow();
@@ -102,7 +105,7 @@ public final class EndToEndRun {
               round(upserted / seconds)),
           freshness.percentiles(), lagTimeline,
           new BenchResult.DeadLetters(target.metrics().deadLettersTotal(), target.metrics().deadLettersByReason()),
-          usage, check);
+          usage, pipelineThreads, check);
     } finally {
       sampler.shutdownNow();
       generator.destroy();
