@@ -13,6 +13,7 @@ import io.parkloop.launcher.bench.StageResults;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--meters", defaultValue = "10000", description = "Meters in the fleet (default: ${DEFAULT-VALUE}).")
   int meters;
 
-  @Option(names = "--rate", defaultValue = "20000", description = "Readings per second offered (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate", defaultValue = "2000", description = "Readings per second offered (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class,
@@ -123,11 +124,13 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     BenchResult result = new BenchResult(MachineInfo.read(loadBefore), fleet, endToEnd, stageResults);
+    PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     } else {
-      BenchReport.print(result, System.out);
+      BenchReport.print(result, out);
     }
+    out.flush();
     return result.endToEnd().correctness().ok() ? 0 : 2;
   }
 

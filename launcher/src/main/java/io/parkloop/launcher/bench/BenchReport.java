@@ -1,13 +1,13 @@
 package io.parkloop.launcher.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** The bench's report for people: the same figures as the JSON, one topic a line. */
 public final class BenchReport {
   private BenchReport() {}
 
-  public static void print(BenchResult r, PrintStream out) {
+  public static void print(BenchResult r, PrintWriter out) {
     BenchResult.Fleet f = r.fleet();
     BenchResult.EndToEnd e = r.endToEnd();
     BenchResult.Throughput t = e.throughput();

@@ -200,6 +200,8 @@ public final class EndToEndRun {
   private void quietly(Action action) {
     try {
       action.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the run is over and stops its samplers
     } catch (Exception e) {
       progress.println("bench: sampling failed: " + e);
     }
