@@ -36,10 +36,11 @@ import picocli.CommandLine.Spec;
  * database ends with exactly what was sent; {@code --stages} adds the raw rate of each stage.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measures the whole pipeline under a generated fleet: readings/s in and written, freshness,",
-        "Kafka lag, dead letters, CPU and memory per process, and that nothing was lost or doubled.",
-        "Runs on fresh embedded services on free ports (or the external ones given) in a directory of",
-        "its own under --data-dir, removed afterwards. Progress on stderr, the report on stdout."})
+    description = {"Measures the whole pipeline under a generated fleet: readings/s in and",
+        "written, freshness, Kafka lag, dead letters, CPU and memory per process, and",
+        "that nothing was lost or doubled. Runs on fresh embedded services on free ports",
+        "(or the external ones given) in a directory of its own under --data-dir,",
+        "removed afterwards. Progress on stderr, the report on stdout. See docs/benchmarks.md."})
 final class BenchCommand implements Callable<Integer> {
   @Mixin ServiceOptions services;
   @Spec CommandSpec spec;

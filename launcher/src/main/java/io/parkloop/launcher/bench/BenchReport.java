@@ -7,6 +7,10 @@ import java.util.Locale;
 public final class BenchReport {
   private BenchReport() {}
 
+  private static String percent(Double share) {
+    return share == null ? "n/a" : String.format(Locale.ROOT, "%.0f %%", share * 100);
+  }
+
   public static void print(BenchResult r, PrintWriter out) {
     BenchResult.Fleet f = r.fleet();
     BenchResult.EndToEnd e = r.endToEnd();
@@ -56,8 +60,9 @@ public final class BenchReport {
             stage.seconds(), stage.measures());
       }
       out.printf(Locale.ROOT, "  slowest: %s; end to end reached %s of it%n", r.stages().slowest(),
-          r.stages().endToEndShareOfSlowest() == null ? "n/a"
-              : String.format(Locale.ROOT, "%.0f %%", r.stages().endToEndShareOfSlowest() * 100));
+          percent(r.stages().endToEndShareOfSlowest()));
+      out.printf(Locale.ROOT, "  all stages taking turns on the same cores (1 / Σ 1/rate): %,.0f; end to end reached %s of it%n",
+          r.stages().sharedCoresCeiling(), percent(r.stages().endToEndShareOfSharedCoresCeiling()));
     }
   }
 }
