@@ -96,7 +96,7 @@ public final class EndToEndRun {
       sampler.shutdownNow();
       sampler.awaitTermination(10, TimeUnit.SECONDS);
       Thread.sleep(1_500); // PostgreSQL's statistics reach pg_stat at most a second late
-      double seconds = (drainedAt - startAt) / 1000.0;
+      double seconds = (drainedAt - Math.max(startAt, sent.firstSendMillis())) / 1000.0;
       long upserted = upserts() - upsertsBefore;
       long kafkaRecords = lag.endOffsets() - kafkaBefore;
       return new BenchResult.EndToEnd(sent,

@@ -9,6 +9,8 @@ package io.parkloop.launcher.bench;
  * @param messages MQTT messages (gateway payloads and HJ 212 packets)
  * @param hj212Readings the HJ 212 values among {@code readings}
  * @param startMillis the baseline instant: every meter's first reading carries it
+ * @param firstSendMillis when sending began: later than the baseline when loading a large
+ *     fleet's reference data took the generator longer than the lead it was given
  * @param lastMillis the timestamp of the last reading sent
  * @param electricityKwh Σ over counters of last − first
  * @param steamThousandthsT Σ of every steam value sent, in thousandths of a tonne
@@ -16,7 +18,8 @@ package io.parkloop.launcher.bench;
  * @param meterHours meter-hours touched; each may round by a millionth in the job's fixed-point sums
  * @param republished publishes that failed and were sent again (duplicates the pipeline must absorb)
  */
-public record GeneratorSummary(long readings, long messages, long hj212Readings, long startMillis, long lastMillis,
+public record GeneratorSummary(long readings, long messages, long hj212Readings, long startMillis,
+    long firstSendMillis, long lastMillis,
     double sendSeconds, long electricityKwh, long steamThousandthsT, long codKg, long meterHours, long republished) {
 
   public double steamT() {

@@ -122,6 +122,7 @@ public final class LoadGenerator implements Callable<Integer> {
       Thread.sleep(1);
     }
     long begin = System.nanoTime();
+    long firstSend = System.currentTimeMillis();
     long end = begin + TimeUnit.MILLISECONDS.toNanos(durationMillis);
     long nextProgress = begin + TimeUnit.SECONDS.toNanos(10);
     int round = 0;
@@ -200,8 +201,8 @@ public final class LoadGenerator implements Callable<Integer> {
     System.err.printf("generator: done, %,d readings in %,d messages over %.1f s (%,.0f/s)%n", readings, messages,
         sendSeconds, readings / sendSeconds);
     long meterHours = gateways.stream().mapToLong(g -> g.hours * g.meters.length).sum();
-    GeneratorSummary summary = new GeneratorSummary(readings, messages, hj212Readings, startAt, lastTs, sendSeconds,
-        electricity, steam, codKg, meterHours, republished.get());
+    GeneratorSummary summary = new GeneratorSummary(readings, messages, hj212Readings, startAt, firstSend, lastTs,
+        sendSeconds, electricity, steam, codKg, meterHours, republished.get());
     System.out.println(new ObjectMapper().writeValueAsString(summary));
     return 0;
   }
