@@ -64,8 +64,9 @@ public final class FreshnessProbe {
             continue;
           }
           long readingTs = Math.round(rows.getDouble(3) * 1000) + Math.max(hourStart, baselineMillis);
-          // a row for an hour that has ended reflects the segment into the next hour, not a reading
-          if (readingTs < hourStart + 3_600_000L && readingTs > baselineMillis) {
+          // the reading at an hour's start was stamped with it, not with its send time; a row
+          // that reflects it, or the segment ending there, says nothing about freshness
+          if (readingTs > hourStart && readingTs < hourStart + 3_600_000L && readingTs > baselineMillis) {
             synchronized (samples) {
               samples.add(updatedAt - readingTs);
             }

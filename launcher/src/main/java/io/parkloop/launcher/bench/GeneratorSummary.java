@@ -15,12 +15,11 @@ package io.parkloop.launcher.bench;
  * @param electricityKwh Σ over counters of last − first
  * @param steamThousandthsT Σ of every steam value sent, in thousandths of a tonne
  * @param codKg Σ over the outlet-hours sent of that outlet's hourly COD load
- * @param meterHours meter-hours touched; each may round by a millionth in the job's fixed-point sums
  * @param republished publishes that failed and were sent again (duplicates the pipeline must absorb)
  */
 public record GeneratorSummary(long readings, long messages, long hj212Readings, long startMillis,
     long firstSendMillis, long lastMillis,
-    double sendSeconds, long electricityKwh, long steamThousandthsT, long codKg, long meterHours, long republished) {
+    double sendSeconds, long electricityKwh, long steamThousandthsT, long codKg, long republished) {
 
   public double steamT() {
     return steamThousandthsT / 1000.0;

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
 /**
  * The bench's load generator, run as a process of its own so that its CPU shows apart from the
  * pipeline's: plays the fleet of a bench reference file over MQTT at a fixed rate. Each gateway
- * (enterprise) sends one array with a reading of each of its meters, stamped with the send time;
- * the first round carries the baseline instant given by {@code --start-at}. A share of the
+ * (enterprise) sends one array with a reading of each of its meters, stamped with the send time
+ * (its first in a new hour with the hour's start); the first round carries the baseline instant
+ * given by {@code --start-at}. A share of the
  * readings comes as HJ 212 hourly packets of the outlets. Progress goes to stderr; the totals of
  * what was sent ({@link GeneratorSummary}) to stdout as one JSON line at the end.
  */
@@ -77,8 +78,6 @@ public final class LoadGenerator implements Callable<Integer> {
     final BenchFleet.Role[] roles;
     final long[] counters;
     long lastTs;
-    /** Clock hours its readings touched: each meter-hour may round by a millionth in the job's fixed-point sums. */
-    long hours;
 
     Gateway(String topic, List<Meter> meters) {
       this.topic = topic;
@@ -151,10 +150,7 @@ public final class LoadGenerator implements Callable<Integer> {
         continue;
       }
       Gateway gateway = gateways.get(nextGateway);
-      long ts = round == 0 ? startAt : Math.max(System.currentTimeMillis(), gateway.lastTs + 1);
-      if (round == 0 || hourStart(ts) != hourStart(gateway.lastTs)) {
-        gateway.hours++;
-      }
+      long ts = round == 0 ? startAt : timestamp(gateway.lastTs);
       String tsText = payloads.timestamp(ts);
       StringBuilder json = new StringBuilder(gateway.meters.length * 96);
       boolean array = gateway.meters.length > 1;
@@ -200,11 +196,21 @@ public final class LoadGenerator implements Callable<Integer> {
     client.close();
     System.err.printf("generator: done, %,d readings in %,d messages over %.1f s (%,.0f/s)%n", readings, messages,
         sendSeconds, readings / sendSeconds);
-    long meterHours = gateways.stream().mapToLong(g -> g.hours * g.meters.length).sum();
     GeneratorSummary summary = new GeneratorSummary(readings, messages, hj212Readings, startAt, firstSend, lastTs,
-        sendSeconds, electricity, steam, codKg, meterHours, republished.get());
+        sendSeconds, electricity, steam, codKg, republished.get());
     System.out.println(new ObjectMapper().writeValueAsString(summary));
     return 0;
+  }
+
+  /**
+   * The send time, but exactly the hour's start for a gateway's first reading in a new hour: no
+   * consumption then spans an hour boundary, none is split and rounded in the job's whole
+   * millionths, and the totals come out exact. Strictly after the gateway's previous reading.
+   */
+  private static long timestamp(long previous) {
+    long now = Math.max(System.currentTimeMillis(), previous + 1);
+    long hour = hourStart(now);
+    return hour > previous ? hour : now;
   }
 
   /** Asia/Shanghai's offset is whole hours, so its clock hours start where UTC's do. */
