@@ -42,6 +42,9 @@ public final class ReferenceLoader {
     try (Reader reader = new StringReader(yaml)) {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
+      // SnakeYAML refuses documents over 3 MB by default, a guard against hostile input; this
+      // file is the operator's own, and a province's 100,000 meters take about 12 MB
+      options.setCodePointLimit(Integer.MAX_VALUE);
       root = new Yaml(options).compose(reader);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;

@@ -49,6 +49,23 @@ class ReferenceLoaderTest {
   }
 
   @Test
+  void readsAProvinceSizedFileOfOverThreeMegabytes() {
+    StringBuilder yaml = new StringBuilder("""
+        parks:
+          - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
+        enterprises:
+          - {id: E001, park: SIP}
+        meters:
+        """);
+    for (int i = 0; i < 50_000; i++) {
+      yaml.append("  - {id: E001-M").append(i).append(", enterprise: E001, medium: electricity, reading: cumulative, unit: kWh}\n");
+    }
+    assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
+
+    assertThat(ReferenceLoader.parse("province.yaml", yaml.toString()).meters()).hasSize(50_000);
+  }
+
+  @Test
   void namesFileLineAndKeyOfAnUnconvertibleUnit() {
     String yaml = SPEC_EXAMPLE.replace("medium: natural_gas, reading: cumulative, unit: m3", "medium: natural_gas, reading: cumulative, unit: kWh");
 

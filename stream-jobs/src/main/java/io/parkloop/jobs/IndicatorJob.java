@@ -35,10 +35,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * </ol>
  *
  * <p>Every stage keeps and emits absolute values, so late, reordered and duplicated readings,
- * and a restart from a checkpoint, all end in the same numbers. The sources and sinks come from
+ * and a restart from a checkpoint, all end in the same numbers; the sums pass on only the latest
+ * value of a row every {@link #EMIT_EVERY_MILLIS}. The sources and sinks come from
  * outside: Kafka and PostgreSQL in production, anything bounded in tests and replays.
  */
 public final class IndicatorJob {
+  /**
+   * How often a changed sum is passed on at most (see {@link SumOfParts}): a reading changes a
+   * dozen rows, each change fanning out through every later stage, while only a row's latest
+   * total matters. Each summing stage adds up to this much to a row's freshness.
+   */
+  static final long EMIT_EVERY_MILLIS = 200;
+
   private final ReferenceData reference;
   private final JobSettings settings;
   private final Source<MeterReading, ?, ?> readings;
@@ -119,7 +127,7 @@ public final class IndicatorJob {
 
   private static DataStream<IndicatorRow> sum(DataStream<IndicatorPart> parts, String name, long retention) {
     return parts.keyBy(IndicatorPart::rowKey)
-        .process(new SumOfParts(retention))
+        .process(new SumOfParts(retention, EMIT_EVERY_MILLIS))
         .name(name).uid(name);
   }
 }
