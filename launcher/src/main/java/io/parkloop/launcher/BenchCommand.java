@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
       if (services.jdbc == null) {
         processes.add("PostgreSQL", () -> ProcessStats.postgres(workDir.resolve("postgres")));
       }
-      try (Pipeline pipeline = Pipeline.start(stack, reference, workDir, 0)) {
+      try (Pipeline pipeline = Pipeline.start(stack, () -> reference, workDir, 0)) {
         endToEnd = new EndToEndRun(prefix, referenceFile, probes,
             new EndToEndRun.Settings(rate, duration, hj212Share, drainTimeout),
             new EndToEndRun.Target(stack.mqttUrl(), stack.kafka(), pipeline.database(), pipeline.metrics(), workDir),

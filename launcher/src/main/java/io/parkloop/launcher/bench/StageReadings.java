@@ -2,6 +2,7 @@ package io.parkloop.launcher.bench;
 
 import io.parkloop.avro.Reading;
 import io.parkloop.ingest.IngestRecords;
+import io.parkloop.ingest.IngestTopics;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.ReferenceData;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * them at the offered rate, ending now, so the job does the same work per reading.
  */
 final class StageReadings {
+  private static final IngestRecords RECORDS = new IngestRecords(IngestTopics.DEFAULT);
   private final List<Meter> meters;
   private final long[] counters;
   private final long stepMillis;
@@ -37,7 +39,7 @@ final class StageReadings {
       case COUNTER -> counters[index] += 1 + n % 9;
       case INTERVAL -> (1 + n % 9) / 1000.0;
     };
-    return IngestRecords.reading(Reading.newBuilder()
+    return RECORDS.reading(Reading.newBuilder()
         .setMeter(meter.id())
         .setEnterprise(meter.enterprise())
         .setMedium(meter.medium().id())
