@@ -67,7 +67,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * should hold all readings of the periods they cover, or those periods' totals will lack the rest.
  */
 final class Replay {
-  /** MeterConsumption's counter of readings beyond the allowed lateness. */
+  /** The job's counter of readings and outlet values beyond the allowed lateness. */
   private static final String LATE_READINGS = "lateReadings";
   private static final int DEAD_LETTER_BATCH = 500;
 

@@ -6,6 +6,7 @@ import io.parkloop.jobs.functions.MeterHourToParts;
 import io.parkloop.jobs.functions.NeverHoldsBackTime;
 import io.parkloop.jobs.functions.OutletLoads;
 import io.parkloop.jobs.functions.PeriodRollup;
+import io.parkloop.jobs.functions.PeriodRetention;
 import io.parkloop.jobs.functions.RollingSums;
 import io.parkloop.jobs.functions.ScopeRollup;
 import io.parkloop.jobs.functions.StatisticsToParts;
@@ -67,6 +68,7 @@ public final class IndicatorJob {
     long lateness = settings.allowedLateness().toMillis();
     long retention = settings.retention().toMillis();
     long longRetention = settings.statisticsRetention().toMillis();
+    PeriodRetention periodRetention = new PeriodRetention(retention, longRetention);
     WatermarkStrategy<MeterReading> watermarks = WatermarkStrategy
         .<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
         .withTimestampAssigner((reading, previous) -> reading.ts)
@@ -78,15 +80,14 @@ public final class IndicatorJob {
         .keyBy(reading -> reading.meter)
         .process(new MeterConsumption(reference, lateness, retention))
         .name("meter-hourly-consumption").uid("meter-hourly-consumption");
-    meterHours.getSideOutput(MeterConsumption.LATE).sinkTo(sinks.lateReadings())
-        .name("late-readings-sink").uid("late-readings-sink");
-    meterHours.getSideOutput(MeterConsumption.QUALITY).sinkTo(sinks.qualityEvents())
-        .name("quality-events-sink").uid("quality-events-sink");
-
-    DataStream<IndicatorPart> outletLoads = input
+    SingleOutputStreamOperator<IndicatorPart> outletLoads = input
         .filter(OutletLoads::counts).name("hourly-outlet-data").uid("hourly-outlet-data")
         .keyBy(OutletLoads::key)
-        .process(new OutletLoads(reference, retention)).name("outlet-loads").uid("outlet-loads");
+        .process(new OutletLoads(reference, lateness, retention)).name("outlet-loads").uid("outlet-loads");
+    meterHours.getSideOutput(MeterConsumption.LATE).union(outletLoads.getSideOutput(MeterConsumption.LATE))
+        .sinkTo(sinks.lateReadings()).name("late-readings-sink").uid("late-readings-sink");
+    meterHours.getSideOutput(MeterConsumption.QUALITY).sinkTo(sinks.qualityEvents())
+        .name("quality-events-sink").uid("quality-events-sink");
 
     DataStream<IndicatorRow> enterpriseHours = sum(
         meterHours.flatMap(new MeterHourToParts(reference)).name("meter-hour-to-parts").uid("meter-hour-to-parts")
@@ -111,11 +112,11 @@ public final class IndicatorJob {
     DataStream<IndicatorRow> rolling = calendar
         .filter(row -> RollingSums.windowOf(row.periodType) != null).name("rolling-inputs").uid("rolling-inputs")
         .keyBy(RollingSums::key)
-        .process(new RollingSums(longRetention)).name("rolling-sums").uid("rolling-sums");
+        .process(new RollingSums(periodRetention)).name("rolling-sums").uid("rolling-sums");
     DataStream<IndicatorRow> derived = calendar.union(rolling)
         .filter(DerivedIndicators::isInput).name("ratio-inputs").uid("ratio-inputs")
         .keyBy(DerivedIndicators::key)
-        .process(new DerivedIndicators(reference, longRetention)).name("derived-ratios").uid("derived-ratios");
+        .process(new DerivedIndicators(reference, periodRetention)).name("derived-ratios").uid("derived-ratios");
 
     calendar.union(rolling, derived).sinkTo(sinks.indicators()).name("indicators-sink").uid("indicators-sink");
   }

@@ -60,7 +60,7 @@ public final class AlertJob {
     DataStream<AlertUpdate> permit = input
         .filter(OutletLoads::counts).name("alert-hourly-outlet-data").uid("alert-hourly-outlet-data")
         .keyBy(OutletLoads::key)
-        .process(new OutletLoads(reference, settings.retention().toMillis()))
+        .process(new OutletLoads(reference, lateness, settings.retention().toMillis()))
         .name("alert-outlet-loads").uid("alert-outlet-loads")
         .keyBy(PermitAlerts::key)
         .process(new PermitAlerts(reference, rules.permit(), settings.retention().toMillis()))

@@ -27,13 +27,13 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
       "nox_kg", "pm_kg");
 
   private final ReferenceData reference;
-  private final long retentionMillis;
+  private final PeriodRetention retention;
   private transient Map<String, Double> landArea;
   private transient MapState<String, Double> quantities;
 
-  public DerivedIndicators(ReferenceData reference, long retentionMillis) {
+  public DerivedIndicators(ReferenceData reference, PeriodRetention retention) {
     this.reference = reference;
-    this.retentionMillis = retentionMillis;
+    this.retention = retention;
   }
 
   public static boolean isInput(IndicatorRow row) {
@@ -60,7 +60,7 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
   @Override
   public void processElement(IndicatorRow row, Context ctx, Collector<IndicatorRow> out) throws Exception {
     if (quantities.isEmpty()) {
-      ctx.timerService().registerEventTimeTimer(periodEnd(row) + retentionMillis);
+      ctx.timerService().registerEventTimeTimer(periodEnd(row) + retention.after(row.periodType));
     }
     quantities.put(row.indicator, row.value);
     for (IndicatorRow derived : derive(row, quantities::get)) {

@@ -8,6 +8,8 @@ import io.parkloop.reference.Outlet;
 import io.parkloop.reference.ReferenceData;
 import java.util.HashMap;
 import java.util.Map;
+import io.parkloop.jobs.records.LateReading;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -19,16 +21,21 @@ import org.apache.flink.util.Collector;
  * emits each pollutant's discharged load as the outlet's part of its enterprise's hour: the
  * analyser's {@code -Cou} when given, else the hour's average concentration × the discharged
  * volume (water: mg/L × m³ × 10⁻³, air: mg/m³ × m³ × 10⁻⁶ kg). Only data flagged N (or carrying
- * no flag, as old analysers send it) counts toward loads (SPEC).
+ * no flag, as old analysers send it) counts toward loads (SPEC). Data older than the allowed
+ * lateness goes to {@link MeterConsumption#LATE}, like a late meter reading: kept and counted,
+ * never silently dropped.
  */
 public class OutletLoads extends KeyedProcessFunction<String, MeterReading, IndicatorPart> {
   private final ReferenceData reference;
+  private final long allowedLatenessMillis;
   private final long retentionMillis;
   private transient Map<String, Outlet> outlets;
   private transient MapState<String, Double> values;
+  private transient Counter late;
 
-  public OutletLoads(ReferenceData reference, long retentionMillis) {
+  public OutletLoads(ReferenceData reference, long allowedLatenessMillis, long retentionMillis) {
     this.reference = reference;
+    this.allowedLatenessMillis = allowedLatenessMillis;
     this.retentionMillis = retentionMillis;
   }
 
@@ -47,12 +54,19 @@ public class OutletLoads extends KeyedProcessFunction<String, MeterReading, Indi
     outlets = new HashMap<>();
     reference.outlets().forEach(outlet -> outlets.put(outlet.id(), outlet));
     values = getRuntimeContext().getMapState(new MapStateDescriptor<>("values", String.class, Double.class));
+    late = getRuntimeContext().getMetricGroup().counter("lateReadings");
   }
 
   @Override
   public void processElement(MeterReading reading, Context ctx, Collector<IndicatorPart> out) throws Exception {
     Outlet outlet = outlets.get(reading.meter);
     if (outlet == null) {
+      return;
+    }
+    long watermark = ctx.timerService().currentWatermark();
+    if (watermark != Long.MIN_VALUE && reading.ts < watermark - allowedLatenessMillis) {
+      late.inc();
+      ctx.output(MeterConsumption.LATE, new LateReading(reading, watermark));
       return;
     }
     long hour = Periods.hourStart(reading.ts);

@@ -2,6 +2,8 @@ package io.parkloop.jobs.functions;
 
 import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorRow;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -17,12 +19,12 @@ import org.apache.flink.util.Collector;
  * {@code period_start} (SPEC). A changed period updates every window that holds it.
  */
 public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, IndicatorRow> {
-  private final long retentionMillis;
+  private final PeriodRetention retention;
   private transient MapState<Long, Long> periods;
   private transient ValueState<Long> newest;
 
-  public RollingSums(long retentionMillis) {
-    this.retentionMillis = retentionMillis;
+  public RollingSums(PeriodRetention retention) {
+    this.retention = retention;
   }
 
   /** The rolling window built from rows of {@code periodType}, or null when none is. */
@@ -65,7 +67,7 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     for (int i = 0; i < length; i++) {
       last = Periods.end(row.periodType, last);
     }
-    ctx.timerService().registerEventTimeTimer(last + retentionMillis);
+    ctx.timerService().registerEventTimeTimer(last + retention.after(row.periodType));
 
     // the windows ending with this period and each of the next ones, up to the newest seen: the
     // first summed in full, each next one slid by a period (add the new one, drop the oldest)
@@ -109,15 +111,11 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorRow> out) throws Exception {
     String type = ctx.getCurrentKey().substring(ctx.getCurrentKey().lastIndexOf('|') + 1);
-    int length = length(windowOf(type));
-    // drop every period whose windows have all closed by now
-    java.util.List<Long> expired = new java.util.ArrayList<>();
+    long newestExpired = newestExpiredStart(type, timestamp - retention.after(type));
+    // every period whose windows have all closed by now: one calendar computation per timer, not per period
+    List<Long> expired = new ArrayList<>();
     for (Long start : periods.keys()) {
-      long last = start;
-      for (int i = 0; i < length; i++) {
-        last = Periods.end(type, last);
-      }
-      if (last + retentionMillis <= timestamp) {
+      if (start <= newestExpired) {
         expired.add(start);
       }
     }
@@ -127,5 +125,18 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     if (periods.isEmpty()) {
       newest.clear();
     }
+  }
+
+  /**
+   * The start of the newest period of {@code type} whose last window ends by {@code closedBy}:
+   * the period {@code length} periods before the one holding that instant. (A window ends on a
+   * period boundary, so it ends by an instant inside a period exactly when it ends by that period's start.)
+   */
+  static long newestExpiredStart(String type, long closedBy) {
+    long start = Periods.start(type, closedBy);
+    for (int i = 0; i < length(windowOf(type)); i++) {
+      start = previousStart(type, start);
+    }
+    return start;
   }
 }

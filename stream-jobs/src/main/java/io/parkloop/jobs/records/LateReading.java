@@ -1,6 +1,10 @@
 package io.parkloop.jobs.records;
 
-/** A reading that arrived after the allowed lateness: kept and counted, brought in by a backfill. */
+/**
+ * A reading that arrived after the allowed lateness: kept and counted, brought in by a backfill.
+ * An outlet's value is named by outlet, factor and kind ({@code E1-WW1/w01018-Avg}), since an
+ * outlet sends several values for one instant.
+ */
 public class LateReading {
   public String meter;
   public long ts;
@@ -11,7 +15,7 @@ public class LateReading {
   public LateReading() {}
 
   public LateReading(MeterReading reading, long watermark) {
-    this.meter = reading.meter;
+    this.meter = reading.isOutletValue() ? reading.meter + '/' + reading.factor + '-' + reading.kind : reading.meter;
     this.ts = reading.ts;
     this.value = reading.value;
     this.receivedAt = reading.receivedAt;

@@ -57,6 +57,50 @@ class StateCleanupHarnessTest {
   }
 
   @Test
+  void rollingHoursAreForgottenOnceTheirLastWindowCanNoLongerChangeWhileMonthsStayForStatistics() throws Exception {
+    long statisticsRetention = 400 * 24 * HOUR;
+    try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new RollingSums(new PeriodRetention(RETENTION, statisticsRetention))),
+        RollingSums::key, Types.STRING)) {
+      harness.open();
+      for (int h = 0; h < 3; h++) {
+        harness.processElement(new StreamRecord<>(
+            new IndicatorRow("park", "SIP", "hour", T0 + h * HOUR, "energy_tce", "tce", 1.0 + h), T0 + h * HOUR));
+      }
+      // the window ending after each hour, up to the newest seen: 1, 1 + 2, 1 + 2 + 3
+      assertThat(harness.extractOutputValues()).extracting(row -> ((IndicatorRow) row).value)
+          .containsExactly(1.0, 3.0, 6.0);
+      assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+
+      // the first hour is in windows up to the one ending 24 hours after it starts; it may change for 48 hours more
+      harness.processWatermark(T0 + 24 * HOUR + RETENTION - 1);
+      assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+      harness.processWatermark(T0 + 24 * HOUR + RETENTION);
+      assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+      harness.processWatermark(T0 + 26 * HOUR + RETENTION);
+      assertThat(harness.numKeyedStateEntries()).isZero();
+      assertThat(harness.numEventTimeTimers()).isZero();
+
+      long march = Periods.start("month", T0);
+      harness.processElement(new StreamRecord<>(new IndicatorRow("park", "SIP", "month", march, "value_added_10k_cny",
+          "10k CNY", 2_708), march));
+      harness.processWatermark(Periods.end("month", march) + RETENTION);
+      assertThat(harness.numKeyedStateEntries()).as("months wait for late statistics").isPositive();
+    }
+  }
+
+  @Test
+  void theNewestExpiredPeriodIsTheOneWhoseLastWindowEndsByTheInstant() {
+    long day = Periods.start("day", T0);
+    // r30d: a day is in the windows ending up to 30 days after its start
+    assertThat(RollingSums.newestExpiredStart("day", day + 30 * 24 * HOUR)).isEqualTo(day);
+    assertThat(RollingSums.newestExpiredStart("day", day + 30 * 24 * HOUR - 1)).isEqualTo(day - 24 * HOUR);
+    long january = Instant.parse("2025-12-31T16:00:00Z").toEpochMilli(); // 2026-01-01 in Shanghai
+    assertThat(RollingSums.newestExpiredStart("month", Instant.parse("2026-12-31T16:00:00Z").toEpochMilli()))
+        .isEqualTo(january);
+  }
+
+  @Test
   void aMeterKeepsOnlyTheReadingsOpenHoursNeedAndNoTimers() throws Exception {
     try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new MeterConsumption(REFERENCE, LATENESS, RETENTION)),
