@@ -68,7 +68,7 @@ public final class Acceptance {
           "no data: " + String.join(", ", noData), targets);
     }
     return new ParkResult(park, year, yearToDate, ParkResult.Status.PASSES,
-        "all " + targets.size() + " targets at 90 % or more", targets);
+        "every target at 90 % or more (" + targets.size() + ")", targets);
   }
 
   private static List<String> indicators(List<TargetResult> targets, TargetResult.Status status) {
