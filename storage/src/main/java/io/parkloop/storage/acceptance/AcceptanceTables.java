@@ -80,7 +80,7 @@ public final class AcceptanceTables {
       row.addAll(Arrays.asList(null, null, null, null, null, null, null, null));
     } else {
       row.addAll(Arrays.asList(target.indicator(), target.direction().label(), target.target(), target.actual(),
-          target.unit(), target.completion() == null ? null : percent(target.completion()),
+          target.unit(), finitePercent(target.completion()),
           status(target.status()), target.reason()));
     }
     row.add(status(result.status()));
@@ -88,9 +88,14 @@ public final class AcceptanceTables {
     return row;
   }
 
-  /** A ratio as a percentage rounded to two decimals; infinite stays infinite (written as empty). */
-  static Double percent(double ratio) {
-    return Double.isFinite(ratio) ? Math.round(ratio * 10_000) / 100.0 : ratio;
+  /** A ratio as a percentage rounded to two decimals. */
+  static double percent(double ratio) {
+    return Math.round(ratio * 10_000) / 100.0;
+  }
+
+  /** No figure without an actual, nor for the infinite completion of a zero actual: the reason says why. */
+  private static Double finitePercent(Double completion) {
+    return completion == null || completion.isInfinite() ? null : percent(completion);
   }
 
   private static String yesNo(boolean value) {

@@ -25,7 +25,7 @@ final class TableCsv {
   }
 
   private static String field(Object cell) {
-    if (cell == null) {
+    if (cell == null || cell instanceof Double number && !Double.isFinite(number)) {
       return "";
     }
     if (cell instanceof Number number) {
