@@ -4,14 +4,15 @@ import java.util.Set;
 
 /**
  * Which way an indicator improves, and so how its completion is computed (SPEC "Acceptance and
- * provincial progress"): output rates, the water reuse rate, value added and recycled water are
- * better when bigger (completion = actual ÷ target); intensities, discharged loads, energy and
- * every other consumption are better when smaller (completion = target ÷ actual).
+ * provincial progress"): output rates, the water reuse rate, value added, output value and
+ * recycled water are better when bigger (completion = actual ÷ target); intensities, discharged
+ * loads, energy and every other consumption are better when smaller (completion = target ÷ actual).
  */
 public enum Direction {
   BIGGER_IS_BETTER, SMALLER_IS_BETTER;
 
-  private static final Set<String> BIGGER = Set.of("water_reuse_rate", "value_added_10k_cny", "recycled_water_m3");
+  private static final Set<String> BIGGER = Set.of("water_reuse_rate", "value_added_10k_cny", "output_value_10k_cny",
+      "recycled_water_m3");
 
   public static Direction of(String indicator) {
     return indicator.endsWith("_output_rate") || BIGGER.contains(indicator) ? BIGGER_IS_BETTER : SMALLER_IS_BETTER;
