@@ -24,15 +24,20 @@ public final class IndicatorJsonWriter {
 
   private IndicatorJsonWriter() {}
 
+  /** Arrays with one element per line, objects on one line with a space after each colon and comma. */
+  public static DefaultPrettyPrinter onePerLine() {
+    return new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEntrySpacing(Separators.Spacing.AFTER))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+        .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+  }
+
   /** Writes the rows as UTF-8 JSON and flushes; returns the number of rows written. */
   public static int write(List<IndicatorRecord> rows, OutputStream out) throws IOException {
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withSeparators(Separators.createDefaultInstance()
-              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-              .withObjectEntrySpacing(Separators.Spacing.AFTER))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-          .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance));
+      json.setPrettyPrinter(onePerLine());
       json.writeStartArray();
       for (IndicatorRecord row : rows) {
         json.writeStartObject();

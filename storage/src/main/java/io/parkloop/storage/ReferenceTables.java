@@ -7,19 +7,36 @@ import io.parkloop.reference.ReferenceData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
 import javax.sql.DataSource;
 
-/** Mirrors the reference data into the database, in one transaction, so SQL can group by park. */
+/**
+ * Mirrors the reference data into the database, in one transaction, so SQL can group by park:
+ * the current parks, enterprises and meters, a new version of each park and meter whose values
+ * changed ({@link ReferenceVersions}), and the outlets, permits and targets ({@link TargetAndDischargeTables}).
+ */
 public final class ReferenceTables {
   private ReferenceTables() {}
 
+  /** Syncs with changed values applying from today (Asia/Shanghai). */
   public static void sync(DataSource dataSource, ReferenceData reference) throws SQLException {
+    sync(dataSource, reference, LocalDate.now(IndicatorExport.SHANGHAI));
+  }
+
+  /**
+   * Syncs; a park or meter whose values differ from its newest version gets a version that
+   * applies from {@code changedFrom} on (the first version of a new one applies since always).
+   */
+  public static void sync(DataSource dataSource, ReferenceData reference, LocalDate changedFrom) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         upsertParks(connection, reference);
         upsertEnterprises(connection, reference);
         upsertMeters(connection, reference);
+        ReferenceVersions.record(connection, changedFrom);
+        TargetAndDischargeTables.replace(connection, reference);
         connection.commit();
       } catch (SQLException e) {
         connection.rollback();
@@ -63,15 +80,22 @@ public final class ReferenceTables {
 
   private static void upsertMeters(Connection connection, ReferenceData reference) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("""
-        insert into meter (id, enterprise_id, medium, reading, unit) values (?, ?, ?, ?, ?)
+        insert into meter (id, enterprise_id, medium, reading, unit, rollover, interval_seconds, coal_factor_kgce,
+          tce_per_unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (id) do update set enterprise_id = excluded.enterprise_id, medium = excluded.medium,
-          reading = excluded.reading, unit = excluded.unit""")) {
+          reading = excluded.reading, unit = excluded.unit, rollover = excluded.rollover,
+          interval_seconds = excluded.interval_seconds, coal_factor_kgce = excluded.coal_factor_kgce,
+          tce_per_unit = excluded.tce_per_unit""")) {
       for (Meter meter : reference.meters()) {
         statement.setString(1, meter.id());
         statement.setString(2, meter.enterprise());
         statement.setString(3, meter.medium().id());
         statement.setString(4, meter.cumulative() ? "cumulative" : "interval");
         statement.setString(5, meter.unit());
+        statement.setObject(6, meter.rollover(), Types.DOUBLE);
+        statement.setObject(7, meter.interval() == null ? null : meter.interval().toSeconds(), Types.BIGINT);
+        statement.setObject(8, meter.coalFactorKgce(), Types.DOUBLE);
+        statement.setDouble(9, meter.tcePerUnit());
         statement.addBatch();
       }
       statement.executeBatch();

@@ -1,0 +1,30 @@
+package io.parkloop.launcher;
+
+import io.parkloop.reference.ReferenceLoader;
+import io.parkloop.storage.acceptance.AcceptanceQueries;
+import io.parkloop.storage.acceptance.ParkResult;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import picocli.CommandLine.Option;
+
+/** Which year to assess and where the targets come from: the options {@code acceptance} and {@code progress} share. */
+class AssessmentOptions {
+  @Option(names = "--year", description = "The year to assess (default: the current year, shown year to date).")
+  Integer year;
+
+  @Option(names = "--reference", description = "Take parks and targets from this reference.yaml instead of the database "
+      + "(which holds those of the last run, demo or replay).")
+  Path reference;
+
+  int year(Instant now) {
+    return year != null ? year : AcceptanceQueries.currentYear(now);
+  }
+
+  List<ParkResult> assess(DataSource dataSource, int year, Instant now) throws SQLException {
+    return reference == null ? AcceptanceQueries.assess(dataSource, year, now)
+        : AcceptanceQueries.assess(dataSource, ReferenceLoader.load(reference), year, now);
+  }
+}

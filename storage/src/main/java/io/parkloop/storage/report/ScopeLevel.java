@@ -1,0 +1,25 @@
+package io.parkloop.storage.report;
+
+import io.parkloop.storage.table.Column;
+import java.util.List;
+
+/**
+ * A level of aggregation the report gives a sheet: its {@code scope_type}, the sheet's name and
+ * the columns that say which scope a row is, filled by {@code describe} (the scope's id first;
+ * null when the id says it all).
+ */
+record ScopeLevel(String scopeType, String sheet, List<Column> idColumns, String describe) {
+  static final List<ScopeLevel> ALL = List.of(
+      new ScopeLevel("province", "province 全省", List.of(Column.text("province", "省份", "Province")), null),
+      new ScopeLevel("region", "region 区域", List.of(Column.text("region", "区域", "Region")), null),
+      new ScopeLevel("city", "city 城市", List.of(Column.text("city", "城市", "City"), Column.text("region", "区域", "Region")),
+          "select city, min(region) from park group by city"),
+      new ScopeLevel("level", "level 园区级别", List.of(Column.text("level", "园区级别", "Park level")), null),
+      new ScopeLevel("park", "park 园区", List.of(Column.text("park", "园区代码", "Park ID"),
+          Column.text("park_name", "园区名称", "Park name"), Column.text("city", "城市", "City"),
+          Column.text("region", "区域", "Region"), Column.text("level", "园区级别", "Park level")),
+          "select id, name, city, region, level from park"),
+      new ScopeLevel("enterprise", "enterprise 企业", List.of(Column.text("enterprise", "企业代码", "Enterprise ID"),
+          Column.text("enterprise_name", "企业名称", "Enterprise name"), Column.text("park", "园区代码", "Park ID")),
+          "select id, name, park_id from enterprise"));
+}
