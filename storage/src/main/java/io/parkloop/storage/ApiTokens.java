@@ -45,9 +45,14 @@ public final class ApiTokens {
 
   /** Stores the token's hash for {@code role} and returns the token, which is nowhere else. */
   public static String issue(DataSource dataSource, String role, String label) throws SQLException {
-    String token = PREFIX + DatabaseRoles.randomSecret(RANDOM_CHARACTERS);
+    String token = issuableToken();
     register(dataSource, token, role, label);
     return token;
+  }
+
+  /** A new random token, not yet valid: {@link #register} makes it so. */
+  public static String issuableToken() {
+    return PREFIX + DatabaseRoles.randomSecret(RANDOM_CHARACTERS);
   }
 
   /** Stores a given token (e.g. the one of a data directory's secrets file) for {@code role}; a no-op if stored. */
