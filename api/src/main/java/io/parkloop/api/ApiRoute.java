@@ -2,6 +2,7 @@ package io.parkloop.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * One read-only endpoint of the query API. The server has already checked the token and made the
@@ -12,7 +13,7 @@ import java.sql.SQLException;
  */
 interface ApiRoute {
   /** The query parameters this route accepts; any other one is a 400. */
-  java.util.Set<String> parameters();
+  Set<String> parameters();
 
   /**
    * Reads what the request asks for.

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class QueryApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
   static final String OPENAPI_PATH = "/api/v1/openapi.json";
-  static final Map<String, ApiRoute> ROUTES = Map.of("/api/v1/indicators", new IndicatorsRoute());
+  static final Map<String, ApiRoute> ROUTES = Map.of(
+      "/api/v1/indicators", new IndicatorsRoute(),
+      "/api/v1/alerts", new AlertsRoute());
   private static final String BEARER = "Bearer ";
   private static final int THREADS = 4;
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkloop.embedded.LocalPostgres;
+import io.parkloop.storage.AlertExport;
+import io.parkloop.storage.AlertFilter;
+import io.parkloop.storage.AlertQueries;
+import io.parkloop.storage.AlertRecord;
 import io.parkloop.storage.ApiTokens;
 import io.parkloop.storage.DatabaseRoles;
 import io.parkloop.storage.ExportFilter;
@@ -13,6 +17,7 @@ import io.parkloop.storage.IndicatorExport;
 import io.parkloop.storage.Migrations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,6 +72,9 @@ class QueryApiIT {
                (values ('energy_tce', 'tce'), ('water_reuse_rate', '%, with a comma')) as i(indicator, unit),
                (select g as n, timestamptz '2026-02-27 00:00+08' + g * interval '1 day' as day
                 from generate_series(1, 4) g) d;
+          insert into alerts (id, kind, scope_type, scope_id, factor, severity, opened_at, closed_at, peak_value, evidence)
+          values ('a1', 'silence', 'enterprise', 'SIP-E1', null, 'warning', '2026-03-01T08:00+08', null, 7, '{"no reading for 7 h"}'),
+                 ('a2', 'silence', 'enterprise', 'YCEP-E1', null, 'critical', '2026-03-01T09:00+08', '2026-03-01T12:00+08', 3, '{}');
           """);
     }
     DatabaseRoles.addParkManager(database, "api_sip_manager", "SIP");
@@ -117,6 +125,18 @@ class QueryApiIT {
   }
 
   @Test
+  void alertsAreWhatTheAlertsCommandListsAndAManagerSeesTheOwnParksOnly() throws Exception {
+    HttpResponse<String> csv = get("/api/v1/alerts?from=2026-03-01", statisticianToken);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).isEqualTo(alerts(false)).contains("SIP-E1", "YCEP-E1");
+    assertThat(get("/api/v1/alerts?from=2026-03-01&format=json", statisticianToken).body()).isEqualTo(alerts(true));
+    HttpResponse<String> manager = get("/api/v1/alerts?format=json", managerToken);
+    List<String> scopes = new ArrayList<>();
+    JSON.readTree(manager.body()).forEach(alert -> scopes.add(alert.get("scope_id").asText()));
+    assertThat(scopes).containsExactly("SIP-E1");
+  }
+
+  @Test
   void aMissingOrWrongTokenGets401() throws Exception {
     List<HttpResponse<String>> refused = new ArrayList<>();
     refused.add(HTTP.send(HttpRequest.newBuilder(uri("/api/v1/indicators")).build(), HttpResponse.BodyHandlers.ofString()));
@@ -162,6 +182,17 @@ class QueryApiIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     format.write(IndicatorExport.query(database, filter), out);
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String alerts(boolean json) throws SQLException, IOException {
+    StringWriter out = new StringWriter();
+    List<AlertRecord> all = AlertQueries.list(database, new AlertFilter(LocalDate.parse("2026-03-01"), null, null, false));
+    if (json) {
+      AlertExport.writeJson(all, out);
+    } else {
+      AlertExport.writeCsv(all, out);
+    }
+    return out.toString();
   }
 
   private static HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
