@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,6 +176,32 @@ class RowLevelSecurityIT {
         .hasMessageContaining("exists and is not a park manager");
     assertThatThrownBy(() -> DatabaseRoles.addParkManager(database, DatabaseRoles.READER, "PARKX"))
         .hasMessageContaining("exists and is not a park manager");
+  }
+
+  @Test
+  void aDatabaseOfTheVersionBeforeGainsTheRolesAndKeepsItsRows() throws SQLException {
+    postgres.createDatabase("rls_upgrade");
+    DataSource upgraded = postgres.dataSource("rls_upgrade");
+    Flyway.configure(Migrations.class.getClassLoader()).dataSource(upgraded).locations("classpath:db/migration")
+        .target("4").skipDefaultCallbacks(true).load().migrate();
+    try (Connection connection = upgraded.getConnection()) {
+      execute(connection, """
+          insert into park values ('OLD', 'Old park', 'City', 'south', 'national', 1), ('NEW', 'New', 'C', 's', 'national', 1);
+          insert into indicator_value (scope_type, scope_id, period_type, period_start, indicator, value, unit)
+          values ('park', 'OLD', 'day', '2026-01-01T00:00+08', 'energy_tce', 4, 'tce'),
+                 ('park', 'NEW', 'day', '2026-01-01T00:00+08', 'energy_tce', 5, 'tce')""");
+    }
+    assertThat(Migrations.migrate(upgraded)).isPositive();
+    DatabaseRoles.addParkManager(upgraded, "rls_old_manager", "OLD");
+    try (Connection connection = upgraded.getConnection()) {
+      connection.setAutoCommit(false);
+      DatabaseRoles.setLocalRole(connection, DatabaseRoles.STATISTICIAN);
+      assertThat(strings(connection, "select scope_id from indicator_value order by 1")).containsExactly("NEW", "OLD");
+      connection.rollback();
+      DatabaseRoles.setLocalRole(connection, "rls_old_manager");
+      assertThat(strings(connection, "select scope_id || ':' || value from indicator_value")).containsExactly("OLD:4");
+      connection.rollback();
+    }
   }
 
   /** Tables, partitioned tables, views, materialized views and foreign tables of the schema. */
