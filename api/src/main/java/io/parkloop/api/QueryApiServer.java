@@ -104,9 +104,9 @@ public final class QueryApiServer implements AutoCloseable {
     }
     try {
       return answer(exchange, route, token.get());
-    } catch (SQLException e) {
-      LOG.error("{} failed in the database", exchange.getRequestURI(), e);
-      return error(exchange, 500, "database_error", "the database failed to answer; the server's log has the cause");
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("{} failed", exchange.getRequestURI(), e);
+      return error(exchange, 500, "internal_error", "the server failed to answer; its log has the cause");
     }
   }
 
