@@ -29,9 +29,14 @@ select format('create role %I', :'grafana_user')
 
 -- Grafana lets dashboard editors run any SQL, so the role itself must not be able to change
 -- anything: no privileges beyond SELECT, every transaction read-only, and a time limit so a
--- heavy panel cannot hold the database.
-alter role :"grafana_user" with login nosuperuser nocreatedb nocreaterole noreplication noinherit
+-- heavy panel cannot hold the database. Its one membership, parkloop_reader, is what the
+-- row-level security policies of migration V10 let read every row (docs/security.md); the
+-- group role is made here if the migrations have not run yet, as V10 would make it.
+select 'create role parkloop_reader nologin'
+ where not exists (select from pg_roles where rolname = 'parkloop_reader') \gexec
+alter role :"grafana_user" with login nosuperuser nocreatedb nocreaterole noreplication inherit
   password :'grafana_password';
+grant parkloop_reader to :"grafana_user";
 alter role :"grafana_user" set default_transaction_read_only = on;
 alter role :"grafana_user" set statement_timeout = '30s';
 alter role :"grafana_user" set timezone = 'Asia/Shanghai';

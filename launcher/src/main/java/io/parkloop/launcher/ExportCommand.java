@@ -37,6 +37,9 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--scope-type", description = "enterprise | park | city | region | level | province")
   String scopeType;
 
+  @Option(names = "--scope-id", description = "One scope, e.g. a park's or an enterprise's id.")
+  String scopeId;
+
   @Option(names = "--period-type", description = "hour | day | month | quarter | year | r24h | r30d | r12m")
   String periodType;
 
@@ -59,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--format " + name(format)
           + " writes a binary workbook: give it a file with --out FILE");
     }
-    ExportFilter filter = new ExportFilter(scopeType, periodType, from, to);
+    ExportFilter filter = new ExportFilter(scopeType, scopeId, periodType, from, to);
     List<IndicatorRecord> rows;
     try (CommandDatabase db = CommandDatabase.open(database, false)) {
       rows = IndicatorExport.query(db.dataSource(), filter);

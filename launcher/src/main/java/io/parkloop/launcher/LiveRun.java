@@ -42,6 +42,11 @@ final class LiveRun {
           (System.nanoTime() - started) / 1e9, reference.parks().size(), reference.enterprises().size(),
           reference.meters().size());
       stack.printConnectionInfo(out);
+      if (services.jdbc == null) {
+        LocalSecrets secrets = LocalSecrets.of(services.dataDir);
+        secrets.applyTo(pipeline.database());
+        out.println(secrets.describe());
+      }
       if (pipeline.metricsPort() > 0) {
         out.println("  Metrics http://127.0.0.1:" + pipeline.metricsPort() + "/metrics  (Prometheus)");
       }

@@ -16,6 +16,13 @@ public final class AlertQueries {
 
   /** The alerts the filter selects, newest first. */
   public static List<AlertRecord> list(DataSource dataSource, AlertFilter filter) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return list(connection, filter);
+    }
+  }
+
+  /** The alerts on a connection the caller holds, e.g. in a transaction under a reader's role (./parkloop serve). */
+  public static List<AlertRecord> list(Connection connection, AlertFilter filter) throws SQLException {
     StringBuilder sql = new StringBuilder("""
         select id, kind, scope_type, scope_id, factor, severity, opened_at, closed_at, peak_value, limit_value,
                evidence, acknowledged_by, acknowledged_at
@@ -37,8 +44,7 @@ public final class AlertQueries {
       parameters.add(Timestamp.from(filter.from().atStartOfDay(IndicatorExport.SHANGHAI).toInstant()));
     }
     sql.append(" order by opened_at desc, id");
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }

@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * Asia/Shanghai dates: rows whose period starts on or after {@code from} and before the day
  * after {@code to}.
  */
-public record ExportFilter(String scopeType, String periodType, LocalDate from, LocalDate to) {
+public record ExportFilter(String scopeType, String scopeId, String periodType, LocalDate from, LocalDate to) {
   public static ExportFilter all() {
-    return new ExportFilter(null, null, null, null);
+    return new ExportFilter(null, null, null, null, null);
   }
 }

@@ -29,12 +29,23 @@ public final class IndicatorExport {
   private IndicatorExport() {}
 
   public static List<IndicatorRecord> query(DataSource dataSource, ExportFilter filter) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return query(connection, filter);
+    }
+  }
+
+  /** The rows on a connection the caller holds, e.g. in a transaction under a reader's role (./parkloop serve). */
+  public static List<IndicatorRecord> query(Connection connection, ExportFilter filter) throws SQLException {
     StringBuilder sql = new StringBuilder(
         "select scope_type, scope_id, period_type, period_start, indicator, value, unit from indicator_value where true");
     List<Object> parameters = new ArrayList<>();
     if (filter.scopeType() != null) {
       sql.append(" and scope_type = ?");
       parameters.add(filter.scopeType());
+    }
+    if (filter.scopeId() != null) {
+      sql.append(" and scope_id = ?");
+      parameters.add(filter.scopeId());
     }
     if (filter.periodType() != null) {
       sql.append(" and period_type = ?");
@@ -49,8 +60,7 @@ public final class IndicatorExport {
       parameters.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(SHANGHAI).toInstant()));
     }
     sql.append(" order by scope_type, scope_id, period_type, period_start, indicator");
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }

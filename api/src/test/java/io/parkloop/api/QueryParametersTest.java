@@ -1,0 +1,47 @@
+package io.parkloop.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parkloop.storage.ExportFilter;
+import io.parkloop.storage.ExportFormat;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QueryParametersTest {
+  private static final Set<String> INDICATORS = new IndicatorsRoute().parameters();
+
+  @Test
+  void decodesValuesAndTreatsEmptyOnesAsAbsent() {
+    QueryParameters parameters = QueryParameters.parse("scope_id=%E8%8B%8F%E5%B7%9E&scope_type=&to=2026-03-31", INDICATORS);
+    assertThat(parameters.text("scope_id")).isEqualTo("苏州");
+    assertThat(parameters.text("scope_type")).isNull();
+    assertThat(parameters.date("to")).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(parameters.text("from")).isNull();
+  }
+
+  @Test
+  void theIndicatorFilterIsTheExportsFilter() {
+    QueryParameters parameters = QueryParameters.parse(
+        "scope_type=park&scope_id=SIP&period_type=month&from=2026-01-01&to=2026-03-31&format=json", INDICATORS);
+    assertThat(IndicatorsRoute.filter(parameters)).isEqualTo(
+        new ExportFilter("park", "SIP", "month", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)));
+    assertThat(IndicatorsRoute.format(parameters)).isEqualTo(ExportFormat.JSON);
+    assertThat(IndicatorsRoute.format(QueryParameters.parse(null, INDICATORS))).isEqualTo(ExportFormat.CSV);
+  }
+
+  @Test
+  void refusesWhatItCannotReadSayingWhy() {
+    assertThatThrownBy(() -> QueryParameters.parse("scopetype=park", INDICATORS))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("unknown parameter 'scopetype'").hasMessageContaining("scope_type");
+    assertThatThrownBy(() -> QueryParameters.parse("from=1&from=2", INDICATORS)).hasMessageContaining("twice");
+    assertThatThrownBy(() -> QueryParameters.parse("scope_id=%zz", INDICATORS)).hasMessageContaining("URL encoding");
+    assertThatThrownBy(() -> QueryParameters.parse("from=03/01/2026", INDICATORS).date("from"))
+        .hasMessageContaining("not a date like 2026-03-01");
+    assertThatThrownBy(() -> IndicatorsRoute.filter(QueryParameters.parse("period_type=week", INDICATORS)))
+        .hasMessageContaining("period_type 'week' is not one of");
+    assertThatThrownBy(() -> IndicatorsRoute.filter(QueryParameters.parse("from=2026-03-02&to=2026-03-01", INDICATORS)))
+        .hasMessageContaining("before");
+  }
+}
