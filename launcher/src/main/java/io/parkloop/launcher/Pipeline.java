@@ -25,6 +25,7 @@ import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Databases;
 import io.parkloop.storage.Migrations;
 import io.parkloop.storage.ReferenceTables;
+import io.parkloop.storage.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ final class Pipeline implements AutoCloseable {
   private MetricsEndpoint metricsEndpoint;
   private Producer<byte[], byte[]> hj212Producer;
   private LocalFlink flink;
+  private RetentionSchedule retention;
 
   private Pipeline(DataSource database) {
     this.database = database;
@@ -82,6 +84,7 @@ final class Pipeline implements AutoCloseable {
       AlertJob alerts = new AlertJob(reference, settings, AlertRules.defaults(),
           KafkaReadings.source(stack.kafka(), "parkloop-alerts"),
           AlertSinks.postgresAndKafka(stack.jdbcUrl(), stack.kafka(), Topics.ALERTS, settings));
+      pipeline.retention = RetentionSchedule.start(database, Retention.fromEnvironment());
       pipeline.flink = LocalFlink.start(env -> {
         indicators.build(env);
         alerts.build(env);
@@ -141,6 +144,9 @@ final class Pipeline implements AutoCloseable {
     }
     if (flink != null) {
       flink.close();
+    }
+    if (retention != null) {
+      retention.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.parkloop.storage;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -12,6 +13,7 @@ public final class Migrations {
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .placeholders(Map.of("readingsRetention", Retention.fromEnvironment().readings()))
         .load()
         .migrate()
         .migrationsExecuted;

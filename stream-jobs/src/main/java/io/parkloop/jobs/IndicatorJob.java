@@ -75,8 +75,10 @@ public final class IndicatorJob {
         .withIdleness(settings.idleness());
     DataStream<MeterReading> input = env.fromSource(readings, watermarks, "readings").uid("readings-source");
 
-    SingleOutputStreamOperator<MeterHour> meterHours = input
-        .filter(reading -> !reading.isOutletValue()).name("meter-readings").uid("meter-readings")
+    DataStream<MeterReading> meterReadings = input
+        .filter(reading -> !reading.isOutletValue()).name("meter-readings").uid("meter-readings");
+    meterReadings.sinkTo(sinks.readings()).name("readings-sink").uid("readings-sink");
+    SingleOutputStreamOperator<MeterHour> meterHours = meterReadings
         .keyBy(reading -> reading.meter)
         .process(new MeterConsumption(reference, lateness, retention))
         .name("meter-hourly-consumption").uid("meter-hourly-consumption");

@@ -2,17 +2,21 @@ package io.parkloop.jobs;
 
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.LateReading;
+import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.QualityEvent;
 import io.parkloop.jobs.sinks.JdbcUpsertSink;
 import io.parkloop.storage.EventTables;
 import io.parkloop.storage.IndicatorUpserts;
 import io.parkloop.storage.LateReadingRecord;
 import io.parkloop.storage.QualityEventRecord;
+import io.parkloop.storage.ReadingRecord;
+import io.parkloop.storage.ReadingTable;
 import java.time.Instant;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** Where the indicator job writes: indicator rows, late readings and data-quality events. */
-public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateReadings, Sink<QualityEvent> qualityEvents) {
+/** Where the indicator job writes: indicator rows, late readings, data-quality events and the normalised readings. */
+public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateReadings, Sink<QualityEvent> qualityEvents,
+    Sink<MeterReading> readings) {
 
   /** The PostgreSQL tables of the storage module, written with idempotent upserts. */
   public static JobSinks postgres(String jdbcUrl, JobSettings settings) {
@@ -29,6 +33,12 @@ public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateRead
         new JdbcUpsertSink<QualityEvent>("quality-events", jdbcUrl,
             (connection, rows) -> EventTables.insertQualityEvents(connection, rows.stream()
                 .map(e -> new QualityEventRecord(e.meter, Instant.ofEpochMilli(e.ts), e.kind, e.detail)).toList()),
-            e -> e.meter + '|' + e.ts + '|' + e.kind, settings.sinkBatchRows(), flush));
+            e -> e.meter + '|' + e.ts + '|' + e.kind, settings.sinkBatchRows(), flush),
+        // keyed with the value: two values for one instant both reach the table, which keeps the larger
+        new JdbcUpsertSink<MeterReading>("readings", jdbcUrl,
+            (connection, rows) -> ReadingTable.upsert(connection, rows.stream()
+                .map(r -> new ReadingRecord(r.meter, Instant.ofEpochMilli(r.ts), r.value, Instant.ofEpochMilli(r.receivedAt)))
+                .toList()),
+            r -> r.meter + '|' + r.ts + '|' + r.value, settings.sinkBatchRows(), flush));
   }
 }

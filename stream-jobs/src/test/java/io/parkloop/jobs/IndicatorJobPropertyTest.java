@@ -102,7 +102,8 @@ class IndicatorJobPropertyTest {
     }
     new IndicatorJob(REFERENCE, JobSettings.defaults(), source, null, new JobSinks(indicators,
         new CollectingSink<LateReading>(name + "-late", r -> r.meter + r.ts),
-        new CollectingSink<QualityEvent>(name + "-quality", e -> e.meter + e.ts))).build(env);
+        new CollectingSink<QualityEvent>(name + "-quality", e -> e.meter + e.ts),
+        new CollectingSink<MeterReading>(name + "-readings", r -> r.meter + r.ts))).build(env);
     env.execute(name);
     Map<String, Double> values = new TreeMap<>();
     indicators.rows().forEach((key, row) -> values.put(key, row.value));

@@ -83,7 +83,8 @@ class IndicatorJobTest {
         index -> statistics.get(index.intValue()), statistics.size(), TypeInformation.of(StatisticsRow.class));
     new IndicatorJob(REFERENCE, JobSettings.defaults(), source, statisticsSource, new JobSinks(indicators,
         new CollectingSink<LateReading>(name + "-late", r -> r.meter + r.ts),
-        new CollectingSink<QualityEvent>(name + "-quality", e -> e.meter + e.ts))).build(env);
+        new CollectingSink<QualityEvent>(name + "-quality", e -> e.meter + e.ts),
+        new CollectingSink<MeterReading>(name + "-readings", r -> r.meter + r.ts))).build(env);
     env.execute(name);
     return indicators.rows();
   }

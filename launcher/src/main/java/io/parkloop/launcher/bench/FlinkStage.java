@@ -34,7 +34,8 @@ final class FlinkStage {
           .build();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
       new IndicatorJob(reference, JobSettings.defaults(), source, null,
-          new JobSinks(indicators, new CountingSink<>(name + "-late"), new CountingSink<>(name + "-quality"))).build(env);
+          new JobSinks(indicators, new CountingSink<>(name + "-late"), new CountingSink<>(name + "-quality"),
+              new CountingSink<>(name + "-readings"))).build(env);
       env.execute(name);
       CountingSink.Tally tally = CountingSink.tally(name);
       double seconds = (tally.lastNanos.get() - tally.firstNanos.get()) / 1e9;
