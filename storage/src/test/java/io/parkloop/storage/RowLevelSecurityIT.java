@@ -139,6 +139,8 @@ class RowLevelSecurityIT {
         .containsExactly("PARKX:1");
     assertThat(stringsAs(MANAGER_X, "select id from alerts")).as("the own enterprise's and outlet's alerts")
         .containsExactlyInAnyOrder("a1", "a5");
+    assertThat(stringsAs(MANAGER_X, "select park_id || ' ' || meter_id from park_on('2026-03-01'), meter_on('2026-03-01')"))
+        .as("V5's functions run under the caller's policies").containsExactly("PARKX PARKX-E1-M1");
   }
 
   @Test
