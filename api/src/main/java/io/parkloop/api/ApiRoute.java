@@ -8,7 +8,7 @@ import java.util.Set;
  * One read-only endpoint of the query API. The server has already checked the token and made the
  * connection's transaction run as the token's database role, so a route only reads: whatever
  * row-level security hides from that role, the route cannot return. A new endpoint (say
- * {@code /api/v1/acceptance}) is one implementation, one entry in {@link QueryApiServer#ROUTES}
+ * {@code /api/v1/permits}) is one implementation, one entry in {@link QueryApiServer#ROUTES}
  * and its path in {@code openapi.json}.
  */
 interface ApiRoute {

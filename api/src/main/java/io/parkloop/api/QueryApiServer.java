@@ -31,7 +31,9 @@ public final class QueryApiServer implements AutoCloseable {
   static final String OPENAPI_PATH = "/api/v1/openapi.json";
   static final Map<String, ApiRoute> ROUTES = Map.of(
       "/api/v1/indicators", new IndicatorsRoute(),
-      "/api/v1/alerts", new AlertsRoute());
+      "/api/v1/alerts", new AlertsRoute(),
+      "/api/v1/acceptance", new AcceptanceRoute(),
+      "/api/v1/progress", new ProgressRoute());
   private static final String BEARER = "Bearer ";
   private static final int THREADS = 4;
 
@@ -128,6 +130,8 @@ public final class QueryApiServer implements AutoCloseable {
         body = route.answer(QueryParameters.parse(exchange.getRequestURI().getRawQuery(), route.parameters()), connection);
       } catch (BadRequest e) {
         return error(exchange, 400, "bad_request", e.getMessage());
+      } catch (Forbidden e) {
+        return error(exchange, 403, "forbidden", e.getMessage());
       } finally {
         connection.rollback(); // read-only: nothing to keep, and the role ends with the transaction
       }

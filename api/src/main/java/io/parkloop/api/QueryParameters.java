@@ -59,6 +59,18 @@ final class QueryParameters {
     return value;
   }
 
+  /** A year like 2026, or null when absent. */
+  Integer year(String name) {
+    String value = text(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.matches("[12][0-9]{3}")) {
+      throw new BadRequest(name + " '" + value + "' is not a year like 2026");
+    }
+    return Integer.valueOf(value);
+  }
+
   /** An ISO date like 2026-03-01, or null when absent. */
   LocalDate date(String name) {
     String value = text(name);

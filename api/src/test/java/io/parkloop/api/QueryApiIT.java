@@ -15,6 +15,12 @@ import io.parkloop.storage.ExportFilter;
 import io.parkloop.storage.ExportFormat;
 import io.parkloop.storage.IndicatorExport;
 import io.parkloop.storage.Migrations;
+import io.parkloop.storage.acceptance.AcceptanceQueries;
+import io.parkloop.storage.acceptance.AcceptanceTables;
+import io.parkloop.storage.acceptance.ParkResult;
+import io.parkloop.storage.acceptance.ProvincialProgress;
+import io.parkloop.storage.table.Table;
+import io.parkloop.storage.table.TableFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,6 +33,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +47,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./parkloop serve}'s API over real HTTP on a real PostgreSQL 17 with two parks: its bodies
- * are byte for byte what the export writes for the same filter; tokens and park isolation hold.
+ * are byte for byte what the export, alerts, acceptance and progress commands write for the same
+ * request; tokens and park isolation hold.
  */
 class QueryApiIT {
+  private static final int ACCEPTANCE_YEAR = 2025;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dataDir;
@@ -72,6 +81,11 @@ class QueryApiIT {
                (values ('energy_tce', 'tce'), ('water_reuse_rate', '%, with a comma')) as i(indicator, unit),
                (select g as n, timestamptz '2026-02-27 00:00+08' + g * interval '1 day' as day
                 from generate_series(1, 4) g) d;
+          -- the acceptance year: SIP reaches its target (3 of 2.5), YCEP half of its own (0.5 ÷ 1)
+          insert into indicator_value (scope_type, scope_id, period_type, period_start, indicator, value, unit) values
+            ('park', 'SIP', 'year', '2025-01-01 00:00+08', 'energy_output_rate', 3, '10k CNY/tce'),
+            ('park', 'YCEP', 'year', '2025-01-01 00:00+08', 'cod_intensity', 1, 't/100M CNY');
+          insert into target values ('SIP', 2025, 'energy_output_rate', 2.5), ('YCEP', 2025, 'cod_intensity', 0.5);
           insert into alerts (id, kind, scope_type, scope_id, factor, severity, opened_at, closed_at, peak_value, evidence)
           values ('a1', 'silence', 'enterprise', 'SIP-E1', null, 'warning', '2026-03-01T08:00+08', null, 7, '{"no reading for 7 h"}'),
                  ('a2', 'silence', 'enterprise', 'YCEP-E1', null, 'critical', '2026-03-01T09:00+08', '2026-03-01T12:00+08', 3, '{}');
@@ -108,7 +122,7 @@ class QueryApiIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
     assertThat(response.body()).isEqualTo(export(ExportFilter.all(), ExportFormat.CSV));
-    assertThat(response.body().lines().count()).isEqualTo(1 + 6 * 2 * 2 * 4);
+    assertThat(response.body().lines().count()).isEqualTo(1 + 6 * 2 * 2 * 4 + 2);
   }
 
   @Test
@@ -137,6 +151,38 @@ class QueryApiIT {
   }
 
   @Test
+  void acceptanceAndProgressAreWhatTheCommandsWriteForTheYear() throws Exception {
+    List<ParkResult> results = AcceptanceQueries.assess(database, ACCEPTANCE_YEAR, Instant.now());
+    for (TableFormat format : List.of(TableFormat.CSV, TableFormat.JSON)) {
+      String query = "?year=" + ACCEPTANCE_YEAR + "&format=" + format;
+      HttpResponse<String> acceptance = get("/api/v1/acceptance" + query, statisticianToken);
+      assertThat(acceptance.statusCode()).isEqualTo(200);
+      assertThat(acceptance.body()).isEqualTo(written(AcceptanceTables.acceptance(results), format))
+          .contains("SIP", "YCEP", "passes", "fails");
+      HttpResponse<String> progress = get("/api/v1/progress" + query, statisticianToken);
+      assertThat(progress.statusCode()).isEqualTo(200);
+      assertThat(progress.body())
+          .isEqualTo(written(AcceptanceTables.progress(ACCEPTANCE_YEAR, false, ProvincialProgress.of(results)), format))
+          .contains("SIP", "YCEP");
+    }
+  }
+
+  @Test
+  void aParkManagerGetsTheOwnParksAcceptanceAndNoProgress() throws Exception {
+    List<ParkResult> ownPark = AcceptanceQueries.assess(database, ACCEPTANCE_YEAR, Instant.now()).stream()
+        .filter(result -> result.park().id().equals("SIP")).toList();
+    HttpResponse<String> acceptance = get("/api/v1/acceptance?format=json&year=" + ACCEPTANCE_YEAR, managerToken);
+    assertThat(acceptance.statusCode()).isEqualTo(200);
+    assertThat(acceptance.body()).isEqualTo(written(AcceptanceTables.acceptance(ownPark), TableFormat.JSON))
+        .contains("SIP").doesNotContain("YCEP");
+    HttpResponse<String> progress = get("/api/v1/progress?year=" + ACCEPTANCE_YEAR, managerToken);
+    assertThat(progress.statusCode()).isEqualTo(403);
+    JsonNode error = JSON.readTree(progress.body());
+    assertThat(error.get("error").asText()).isEqualTo("forbidden");
+    assertThat(error.get("message").asText()).contains("park manager");
+  }
+
+  @Test
   void aMissingOrWrongTokenGets401() throws Exception {
     List<HttpResponse<String>> refused = new ArrayList<>();
     refused.add(HTTP.send(HttpRequest.newBuilder(uri("/api/v1/indicators")).build(), HttpResponse.BodyHandlers.ofString()));
@@ -161,6 +207,9 @@ class QueryApiIT {
       assertThat(error.get("message").asText()).as(query).isNotBlank();
     }
     assertThat(get("/api/v1/nothing", statisticianToken).statusCode()).isEqualTo(404);
+    for (String query : List.of("year=25", "year=twenty", "format=xlsx", "from=2025-01-01")) {
+      assertThat(get("/api/v1/acceptance?" + query, statisticianToken).statusCode()).as(query).isEqualTo(400);
+    }
   }
 
   @Test
@@ -181,6 +230,12 @@ class QueryApiIT {
   private static String export(ExportFilter filter, ExportFormat format) throws SQLException, IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     format.write(IndicatorExport.query(database, filter), out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String written(Table table, TableFormat format) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    format.write(table, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 

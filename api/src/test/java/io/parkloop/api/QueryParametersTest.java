@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parkloop.storage.ExportFilter;
 import io.parkloop.storage.ExportFormat;
+import io.parkloop.storage.table.TableFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class QueryParametersTest {
   private static final Set<String> INDICATORS = new IndicatorsRoute().parameters();
+  private static final Set<String> ASSESSMENT = AssessmentRequest.PARAMETERS;
 
   @Test
   void decodesValuesAndTreatsEmptyOnesAsAbsent() {
@@ -43,5 +46,18 @@ class QueryParametersTest {
         .hasMessageContaining("period_type 'week' is not one of");
     assertThatThrownBy(() -> IndicatorsRoute.filter(QueryParameters.parse("from=2026-03-02&to=2026-03-01", INDICATORS)))
         .hasMessageContaining("before");
+  }
+
+  @Test
+  void anAssessmentIsOfTheGivenYearOrTheCurrentOneInShanghaiAsCsvUnlessJsonIsAsked() {
+    Instant newYearsEveInUtc = Instant.parse("2025-12-31T17:00:00Z"); // already 2026 in Asia/Shanghai
+    assertThat(AssessmentRequest.of(QueryParameters.parse("year=2024&format=json", ASSESSMENT), newYearsEveInUtc))
+        .isEqualTo(new AssessmentRequest(2024, TableFormat.JSON));
+    assertThat(AssessmentRequest.of(QueryParameters.parse(null, ASSESSMENT), newYearsEveInUtc))
+        .isEqualTo(new AssessmentRequest(2026, TableFormat.CSV));
+    assertThatThrownBy(() -> AssessmentRequest.of(QueryParameters.parse("year=26", ASSESSMENT), newYearsEveInUtc))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("year '26' is not a year like 2026");
+    assertThatThrownBy(() -> AssessmentRequest.of(QueryParameters.parse("format=xlsx", ASSESSMENT), newYearsEveInUtc))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("format 'xlsx' is not one of [csv, json]");
   }
 }

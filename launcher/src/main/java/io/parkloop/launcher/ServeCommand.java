@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code parkloop serve}: the read-only query API over the data directory's database or an external one. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serves the read-only query API (GET /api/v1/indicators, /api/v1/openapi.json) until Ctrl-C.",
+    description = {"Serves the read-only query API (GET /api/v1/indicators, alerts, acceptance, progress, "
+        + "/api/v1/openapi.json) until Ctrl-C.",
         "Requests need a bearer token (./parkloop users token) and see what its database role may see."})
 final class ServeCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;

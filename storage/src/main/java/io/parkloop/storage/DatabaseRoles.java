@@ -3,6 +3,7 @@ package io.parkloop.storage;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
@@ -49,6 +50,21 @@ public final class DatabaseRoles {
           + "create role " + checked(login) + "; end if; end $$");
       statement.execute("alter role " + checked(login) + " login password " + quotedPassword);
       statement.execute("grant " + checked(group) + " to " + checked(login));
+    }
+  }
+
+  /**
+   * True when the connection's current role is a park manager's login (a member of {@link #PARK_MANAGER});
+   * not for a superuser, whom PostgreSQL counts a member of every role.
+   */
+  public static boolean isParkManager(Connection connection) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("select pg_has_role(current_user, ?, 'member')"
+        + " and not (select rolsuper from pg_roles where rolname = current_user)")) {
+      query.setString(1, PARK_MANAGER);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getBoolean(1);
+      }
     }
   }
 

@@ -81,8 +81,9 @@ class MigrationsIT {
   @Test
   void aDatabaseOfVersionFourKeepsItsRowsAndGetsSaneNewColumns() throws Exception {
     DataSource database = TestPostgres.database("migrations_from_v4");
+    // without afterMigrate.sql: it calls a function of V10, which a V4 database does not have yet
     Flyway.configure(Migrations.class.getClassLoader()).dataSource(database).locations("classpath:db/migration")
-        .target("4").load().migrate();
+        .target("4").skipDefaultCallbacks(true).load().migrate();
     execute(database, """
         insert into park values ('SIP', '苏州工业园区', '苏州', '苏南', 'national', 278.0);
         insert into enterprise values ('E1', 'SIP', '一号企业', null);

@@ -35,7 +35,8 @@ class RowLevelSecurityIT {
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
   /** Tables whose park-X rows the seed puts in, so X's manager must see some (the policy is not "nothing"). */
   private static final Set<String> TABLES_WITH_X_ROWS = Set.of("park", "enterprise", "meter", "indicator_value",
-      "late_reading", "data_quality_event", "dead_letter", "alerts", "park_manager");
+      "late_reading", "data_quality_event", "dead_letter", "alerts", "park_manager", "outlet", "outlet_limit", "permit",
+      "target", "park_version", "meter_version");
 
   @TempDir static Path dataDir;
   private static LocalPostgres postgres;
@@ -76,7 +77,16 @@ class RowLevelSecurityIT {
           ('a1', 'silence', 'enterprise', 'PARKX-E1', null, 'warning', now()),
           ('a2', 'silence', 'enterprise', 'PARKY-E1', null, 'warning', now()),
           ('a3', 'silence', 'meter', 'PARKY-E1-M1', null, 'warning', now()),
-          ('a4', 'concentration', 'outlet', 'PARKY-E1-WW1', 'w01018', 'critical', now());
+          ('a4', 'concentration', 'outlet', 'PARKY-E1-WW1', 'w01018', 'critical', now()),
+          ('a5', 'concentration', 'outlet', 'PARKX-E1-WW1', 'w01018', 'critical', now());
+        insert into outlet values ('PARKX-E1-WW1', 'PARKX-E1', 'water', 'MN-X-1'), ('PARKY-E1-WW1', 'PARKY-E1', 'water', 'MN-Y-1');
+        insert into outlet_limit values ('PARKX-E1-WW1', 'w01018', 50), ('PARKY-E1-WW1', 'w01018', 60);
+        insert into permit values ('PARKX-E1', 'w01018', 10), ('PARKY-E1', 'w01018', 20);
+        insert into target values ('PARKX', 2026, 'energy_output_rate', 2.5), ('PARKY', 2026, 'energy_output_rate', 3);
+        insert into park_version (park_id, valid_from, name, city, region, level, land_area_km2)
+          select id, '-infinity', name, city, region, level, land_area_km2 from park;
+        insert into meter_version (meter_id, valid_from, enterprise_id, medium, reading, unit, tce_per_unit)
+          select id, '-infinity', enterprise_id, medium, reading, unit, tce_per_unit from meter;
         -- a view made the usual way (security definer semantics): the migrations make it the caller's
         create view rls_probe_park_figures as
           select p.id, p.city, v.indicator, v.value from park p join indicator_value v on v.scope_id = p.id;
@@ -127,6 +137,10 @@ class RowLevelSecurityIT {
         .containsExactly("mqtt:parkloop/v1/readings/PARKX-E1/PARKX-E1-M1");
     assertThat(stringsAs(MANAGER_X, "select id || ':' || value from rls_probe_park_figures"))
         .containsExactly("PARKX:1");
+    assertThat(stringsAs(MANAGER_X, "select id from alerts")).as("the own enterprise's and outlet's alerts")
+        .containsExactlyInAnyOrder("a1", "a5");
+    assertThat(stringsAs(MANAGER_X, "select park_id || ' ' || meter_id from park_on('2026-03-01'), meter_on('2026-03-01')"))
+        .as("V5's functions run under the caller's policies").containsExactly("PARKX PARKX-E1-M1");
   }
 
   @Test

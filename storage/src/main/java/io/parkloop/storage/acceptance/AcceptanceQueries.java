@@ -20,8 +20,18 @@ public final class AcceptanceQueries {
 
   /** Parks and targets from the tables that {@code ReferenceTables.sync} fills, actuals from {@code indicator_value}. */
   public static List<ParkResult> assess(DataSource dataSource, int year, Instant now) throws SQLException {
-    return Acceptance.assess(year, inProgress(year, now), parks(dataSource), targets(dataSource),
-        actuals(dataSource, year));
+    try (Connection connection = dataSource.getConnection()) {
+      return assess(connection, year, now);
+    }
+  }
+
+  /**
+   * As {@link #assess(DataSource, int, Instant)}, on the caller's connection: under a park
+   * manager's role, row-level security leaves only the own park (the query API's case).
+   */
+  public static List<ParkResult> assess(Connection connection, int year, Instant now) throws SQLException {
+    return Acceptance.assess(year, inProgress(year, now), parks(connection), targets(connection),
+        actuals(connection, year));
   }
 
   /** Parks and targets from the given reference data, actuals from the database. */
@@ -29,7 +39,9 @@ public final class AcceptanceQueries {
       throws SQLException {
     List<ParkInfo> parks = reference.parks().stream()
         .map(park -> new ParkInfo(park.id(), park.name(), park.city(), park.region().id(), park.level())).toList();
-    return Acceptance.assess(year, inProgress(year, now), parks, reference.targets(), actuals(dataSource, year));
+    try (Connection connection = dataSource.getConnection()) {
+      return Acceptance.assess(year, inProgress(year, now), parks, reference.targets(), actuals(connection, year));
+    }
   }
 
   /** True until the year has ended in Asia/Shanghai: its actuals are the year so far. */
@@ -41,11 +53,10 @@ public final class AcceptanceQueries {
     return now.atZone(IndicatorExport.SHANGHAI).getYear();
   }
 
-  static List<ParkInfo> parks(DataSource dataSource) throws SQLException {
+  static List<ParkInfo> parks(Connection connection) throws SQLException {
     List<ParkInfo> parks = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "select id, name, city, region, level from park order by id");
+    try (PreparedStatement statement = connection.prepareStatement(
+        "select id, name, city, region, level from park order by id");
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         parks.add(new ParkInfo(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
@@ -55,11 +66,10 @@ public final class AcceptanceQueries {
     return parks;
   }
 
-  static List<Target> targets(DataSource dataSource) throws SQLException {
+  static List<Target> targets(Connection connection) throws SQLException {
     List<Target> targets = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "select park_id, year, indicator, target from target order by park_id, year, indicator");
+    try (PreparedStatement statement = connection.prepareStatement(
+        "select park_id, year, indicator, target from target order by park_id, year, indicator");
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         targets.add(new Target(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getDouble(4)));
@@ -69,10 +79,9 @@ public final class AcceptanceQueries {
   }
 
   /** Each park's {@code year} row of every indicator, for the calendar year starting 1 January in Asia/Shanghai. */
-  static List<ActualValue> actuals(DataSource dataSource, int year) throws SQLException {
+  static List<ActualValue> actuals(Connection connection, int year) throws SQLException {
     List<ActualValue> actuals = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement("""
+    try (PreparedStatement statement = connection.prepareStatement("""
             select scope_id, indicator, value, unit from indicator_value
             where scope_type = 'park' and period_type = 'year' and period_start = ?""")) {
       statement.setTimestamp(1, Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(IndicatorExport.SHANGHAI).toInstant()));
