@@ -23,3 +23,11 @@ begin
   end if;
 end
 $$;
+
+-- Row-level security as for late readings (V10): a park manager sees the readings of the own meters.
+alter table reading enable row level security;
+create policy all_rows on reading to parkloop_writer, parkloop_reader, parkloop_statistician
+  using (true) with check (true);
+grant select on reading to parkloop_park_manager;
+create policy own_park on reading to parkloop_park_manager
+  using (meter in (select id from meter));

@@ -35,7 +35,7 @@ class RowLevelSecurityIT {
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
   /** Tables whose park-X rows the seed puts in, so X's manager must see some (the policy is not "nothing"). */
   private static final Set<String> TABLES_WITH_X_ROWS = Set.of("park", "enterprise", "meter", "indicator_value",
-      "late_reading", "data_quality_event", "dead_letter", "alerts", "park_manager", "outlet", "outlet_limit", "permit",
+      "late_reading", "reading", "data_quality_event", "dead_letter", "alerts", "park_manager", "outlet", "outlet_limit", "permit",
       "target", "park_version", "meter_version");
 
   @TempDir static Path dataDir;
@@ -66,6 +66,8 @@ class RowLevelSecurityIT {
           ('province', 'JS', 'day', '2026-03-01T00:00+08', 'energy_tce', 3, 'tce');
         insert into late_reading values ('PARKX-E1-M1', '2026-03-01T00:00Z', 1, now(), now()),
                                         ('PARKY-E1-M1', '2026-03-01T00:00Z', 1, now(), now());
+        insert into reading values ('PARKX-E1-M1', '2026-03-01T00:00Z', 1, now()),
+                                   ('PARKY-E1-M1', '2026-03-01T00:00Z', 1, now());
         insert into data_quality_event values ('PARKX-E1-M1', '2026-03-01T00:00Z', 'counter_reset', 'from 9 to 1'),
                                               ('PARKY-E1-M1', '2026-03-01T00:00Z', 'counter_reset', 'from 9 to 1');
         insert into dead_letter (received_at, source, reason, detail, payload) values

@@ -51,7 +51,13 @@ final class DataQualityTables {
         order by e.park_id, e.id""", monthStarts);
   }
 
-  /** Silence alerts overlapping the period, quality events and late readings of readings in it. */
+  /** A longer gap between two readings of a meter is listed: hourly and quarter-hourly meters should not have one. */
+  static final String READING_GAP = "6 hours";
+
+  /**
+   * Silence alerts overlapping the period, quality events and late readings of readings in it, and
+   * meters whose stored readings in it are more than {@link #READING_GAP} apart somewhere.
+   */
   static Table meters(Connection connection, ReportPeriod period) throws SQLException {
     Timestamp start = Timestamp.from(period.startInstant());
     Timestamp end = Timestamp.from(period.endInstant());
@@ -62,7 +68,8 @@ final class DataQualityTables {
         Column.text("silent_at_end", "仍中断", "Still silent"),
         Column.number("quality_events", "数据质量事件", "Quality events", "0"),
         Column.text("quality_kinds", "事件类型", "Event kinds"),
-        Column.number("late_readings", "迟到读数", "Late readings", "0"));
+        Column.number("late_readings", "迟到读数", "Late readings", "0"),
+        Column.number("longest_reading_gap_h", "最长读数间隔 (h)", "Longest gap between readings (h)", "#,##0.0"));
     return table(connection, "meters and outlets with gaps 数据缺失的计量点", columns, """
         with s as (
           select scope_id as id, count(*) as n, max(peak_value) as longest, bool_or(closed_at is null) as open
@@ -73,14 +80,20 @@ final class DataQualityTables {
           from data_quality_event where ts >= ? and ts < ? group by meter),
         l as (
           select meter as id, count(*) as n from late_reading where ts >= ? and ts < ? group by meter),
-        ids as (select id from s union select id from q union select id from l)
+        g as (
+          select meter as id, extract(epoch from max(gap)) / 3600 as longest
+          from (select meter, ts - lag(ts) over (partition by meter order by ts) as gap
+                from reading where ts >= ? and ts < ?) gaps
+          group by meter having max(gap) > ?::interval),
+        ids as (select id from s union select id from q union select id from l union select id from g)
         select ids.id, coalesce(m.enterprise_id, o.enterprise_id), e.park_id, s.n, s.longest,
-               case when s.open then 'yes' when s.n is not null then 'no' end, q.n, q.kinds, l.n
+               case when s.open then 'yes' when s.n is not null then 'no' end, q.n, q.kinds, l.n, g.longest
         from ids
         left join s on s.id = ids.id left join q on q.id = ids.id left join l on l.id = ids.id
+        left join g on g.id = ids.id
         left join meter m on m.id = ids.id left join outlet o on o.id = ids.id
         left join enterprise e on e.id = coalesce(m.enterprise_id, o.enterprise_id)
-        order by e.park_id, ids.id""", end, start, start, end, start, end);
+        order by e.park_id, ids.id""", end, start, start, end, start, end, start, end, READING_GAP);
   }
 
   /** Dead letters received in the period, by reason. */

@@ -12,6 +12,8 @@ import io.parkloop.storage.IndicatorRecord;
 import io.parkloop.storage.IndicatorUpserts;
 import io.parkloop.storage.Migrations;
 import io.parkloop.storage.QualityEventRecord;
+import io.parkloop.storage.ReadingRecord;
+import io.parkloop.storage.ReadingTable;
 import io.parkloop.storage.ReferenceTables;
 import io.parkloop.storage.TestPostgres;
 import java.io.OutputStream;
@@ -69,6 +71,10 @@ class StatisticsReportIT {
       DeadLetterTable.insert(connection, List.of(
           deadLetter("2026-03-02T10:00:00+08:00", "unknown_meter"), deadLetter("2026-03-05T10:00:00+08:00", "unknown_meter"),
           deadLetter("2026-04-02T10:00:00+08:00", "bad_json")));
+      // E1-ELEC reads hourly but went quiet for 9 hours on 3 March; E2-FW never more than an hour apart
+      ReadingTable.upsert(connection, List.of(reading("E1-ELEC", "2026-03-03T08:00:00+08:00"),
+          reading("E1-ELEC", "2026-03-03T09:00:00+08:00"), reading("E1-ELEC", "2026-03-03T18:00:00+08:00"),
+          reading("E2-FW", "2026-03-03T08:00:00+08:00"), reading("E2-FW", "2026-03-03T09:00:00+08:00")));
       EventTables.insertQualityEvents(connection, List.of(new QualityEventRecord("E1-ELEC",
           Instant.parse("2026-02-10T08:00:00+08:00"), "counter_reset", "counter went from 500 to 3")));
       AlertUpserts.write(connection, List.of(new AlertRecord("silence:meter:E1-ELEC::2026-03-01", "silence", "meter",
@@ -176,8 +182,15 @@ class StatisticsReportIT {
     assertThat(meter.getCell(3).getNumericCellValue()).isEqualTo(1);
     assertThat(meter.getCell(4).getNumericCellValue()).isEqualTo(5.5);
     assertThat(meter.getCell(7).getStringCellValue()).isEqualTo("counter_reset");
+    assertThat(meter.getCell(9).getNumericCellValue()).as("longest gap between readings, h").isEqualTo(9);
+    assertThat(row(quality, "E2-FW")).as("no gap, no event").isEmpty();
     assertThat(row(quality, "unknown_meter").orElseThrow().getCell(1).getNumericCellValue()).isEqualTo(2);
     assertThat(row(quality, "bad_json")).as("received after the quarter").isEmpty();
+  }
+
+  private static ReadingRecord reading(String meter, String ts) {
+    Instant at = java.time.OffsetDateTime.parse(ts).toInstant();
+    return new ReadingRecord(meter, at, 1, at);
   }
 
   private static IndicatorRecord quarter(String scopeType, String scopeId, String indicator, double value, String unit) {
