@@ -33,7 +33,7 @@ class JsonPayloadFuzzTest {
       new Hj212Ingest(() -> TestReference.DATA, new Hj212Decoder(), metrics), metrics);
 
   @FuzzTest(maxDuration = "8s")
-  @Timeout(10)
+  @Timeout(60)
   void everyElementBecomesAReadingOrADeadLetter(byte[] payload) throws IOException {
     List<ProducerRecord<byte[], byte[]>> records = ingest.toRecords(TOPIC, payload, ARRIVAL);
 

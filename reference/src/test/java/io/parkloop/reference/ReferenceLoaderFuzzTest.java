@@ -18,7 +18,7 @@ class ReferenceLoaderFuzzTest {
   private static final String FILE = "fuzzed.yaml";
 
   @FuzzTest(maxDuration = "8s")
-  @Timeout(10)
+  @Timeout(60)
   void loadsOrNamesFileLineAndKey(byte[] input) {
     String yaml = new String(input, StandardCharsets.UTF_8);
     try {
