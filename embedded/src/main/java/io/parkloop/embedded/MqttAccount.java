@@ -30,6 +30,12 @@ public record MqttAccount(Role role, String name, String password) {
     }
   }
 
+  /** Without the password, so that logging an account never logs its secret. */
+  @Override
+  public String toString() {
+    return role.name().toLowerCase(java.util.Locale.ROOT) + " " + name;
+  }
+
   /** The topic filters this account may publish to. */
   public List<String> publishFilters() {
     return switch (role) {

@@ -28,6 +28,11 @@ class MqttAccountsTest {
   }
 
   @Test
+  void anAccountNeverShowsItsPassword() {
+    assertThat(new MqttAccount(Role.ENTERPRISE, "E001", "secret")).hasToString("enterprise E001");
+  }
+
+  @Test
   void aNameThatWouldWidenATopicFilterIsRefused() {
     for (String name : new String[] {"#", "E001/#", "+", "", "E 1"}) {
       assertThatThrownBy(() -> new MqttAccount(Role.ENTERPRISE, name, "x"))

@@ -5,7 +5,11 @@ import io.parkloop.embedded.MqttAccounts;
 import io.parkloop.embedded.MqttSecurity;
 import io.parkloop.ingest.MqttBridgeConfig;
 import io.parkloop.ingest.MqttClientTls;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,6 +19,8 @@ import picocli.CommandLine.Option;
  * by environment variable, which other users of the machine cannot read from the process list.
  */
 final class MqttOptions {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttOptions.class);
+
   @Option(names = "--mqtt-username", defaultValue = "${env:PARKLOOP_MQTT_USERNAME}",
       description = "The bridge's MQTT user name (env PARKLOOP_MQTT_USERNAME).")
   String username;
@@ -37,13 +43,22 @@ final class MqttOptions {
 
   @Option(names = "--mqtt-accounts", defaultValue = "${env:PARKLOOP_MQTT_ACCOUNTS}",
       description = {"Embedded broker only: its MQTT accounts file (role name password per line); only these",
-          "accounts log in, each to its own topics, and the bridge uses the 'bridge' account of the file",
+          "accounts log in, each to its own topics, and the bridge uses the 'bridge' account of the file.",
+          "A missing file is created with a random bridge password; add a line per enterprise",
           "(env PARKLOOP_MQTT_ACCOUNTS; default: anonymous access, for the demo)."})
   Path accounts;
 
   /** The embedded broker's access control, or null for anonymous access. */
   MqttSecurity embeddedSecurity() {
-    return accounts == null ? null : MqttSecurity.passwordsOnly(MqttAccounts.read(accounts));
+    if (accounts == null) {
+      return null;
+    }
+    if (Files.notExists(accounts)) {
+      MqttAccounts.generate(List.of()).write(accounts);
+      LOG.info("MQTT accounts written to {} (owner-readable only): the bridge's; add 'enterprise <id> <password>'"
+          + " lines for the gateways", accounts.toAbsolutePath());
+    }
+    return MqttSecurity.passwordsOnly(MqttAccounts.read(accounts));
   }
 
   MqttBridgeConfig bridgeConfig(String brokerUrl, boolean embedded) {
