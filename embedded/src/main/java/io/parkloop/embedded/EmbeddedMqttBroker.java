@@ -2,6 +2,7 @@ package io.parkloop.embedded;
 
 import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class EmbeddedMqttBroker implements MqttBroker {
           <tcp-listener>
             <port>%d</port>
             <bind-address>127.0.0.1</bind-address>
-          </tcp-listener>
+          </tcp-listener>%s
         </listeners>
         <mqtt>
           <queued-messages>
@@ -76,13 +77,35 @@ public final class EmbeddedMqttBroker implements MqttBroker {
    */
   private static final int IN_FLIGHT_WINDOW = 1_000;
 
+  /** A TLS listener that requires a client certificate issued by the CA of the trust store. */
+  private static final String TLS_LISTENER = """
+
+          <tls-tcp-listener>
+            <port>%d</port>
+            <bind-address>127.0.0.1</bind-address>
+            <tls>
+              <keystore>
+                <path>%s</path>
+                <password>%s</password>
+                <private-key-password>%s</private-key-password>
+              </keystore>
+              <truststore>
+                <path>%s</path>
+                <password>%s</password>
+              </truststore>
+              <client-authentication-mode>REQUIRED</client-authentication-mode>
+            </tls>
+          </tls-tcp-listener>""";
+
   private final EmbeddedHiveMQ hivemq;
   private final int port;
+  private final int tlsPort;
   private boolean closed;
 
-  private EmbeddedMqttBroker(EmbeddedHiveMQ hivemq, int port) {
+  private EmbeddedMqttBroker(EmbeddedHiveMQ hivemq, int port, int tlsPort) {
     this.hivemq = hivemq;
     this.port = port;
+    this.tlsPort = tlsPort;
   }
 
   /**
@@ -93,28 +116,43 @@ public final class EmbeddedMqttBroker implements MqttBroker {
    * @param port the MQTT port on 127.0.0.1, or 0 for a free one
    */
   public static EmbeddedMqttBroker start(Path dataDir, int port) {
+    return start(dataDir, port, null);
+  }
+
+  /**
+   * As {@link #start(Path, int)}, but with no anonymous access: only the accounts of
+   * {@code security} log in, each limited to its own topics (see {@link HiveMqAccessExtension}).
+   *
+   * @param security null for anonymous access to every topic
+   */
+  public static EmbeddedMqttBroker start(Path dataDir, int port, MqttSecurity security) {
     long started = System.nanoTime();
     int brokerPort = port == 0 ? FreePorts.pick() : port;
+    int tlsPort = security == null || security.tls() == null ? -1
+        : security.tlsPort() == 0 ? FreePorts.pick() : security.tlsPort();
     Path dataFolder = dataDir.resolve("data");
     Path extensionsFolder = dataDir.resolve("extensions");
     try {
       // HiveMQ refuses to start when these folders do not exist yet.
       Files.createDirectories(dataFolder);
       Files.createDirectories(extensionsFolder);
-      Files.writeString(dataDir.resolve("config.xml"), CONFIG_TEMPLATE.formatted(brokerPort),
-          StandardCharsets.UTF_8);
+      Files.writeString(dataDir.resolve("config.xml"),
+          CONFIG_TEMPLATE.formatted(brokerPort, tlsListener(security, tlsPort)), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare HiveMQ's folder " + dataDir, e);
     }
     InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = IN_FLIGHT_WINDOW;
     InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = IN_FLIGHT_WINDOW;
-    EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+    EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
         .withConfigurationFolder(dataDir)
         .withDataFolder(dataFolder)
         .withExtensionsFolder(extensionsFolder)
         // keep the application's logback configuration instead of HiveMQ's own
-        .withoutLoggingBootstrap()
-        .build();
+        .withoutLoggingBootstrap();
+    if (security != null) {
+      builder.withEmbeddedExtension(HiveMqAccessExtension.of(security.accounts()));
+    }
+    EmbeddedHiveMQ hivemq = builder.build();
     try {
       hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
@@ -124,9 +162,19 @@ public final class EmbeddedMqttBroker implements MqttBroker {
       }
       throw new IllegalStateException("HiveMQ did not start on 127.0.0.1:" + brokerPort, e);
     }
-    log.info("HiveMQ started on 127.0.0.1:{} with data in {} in {} ms", brokerPort, dataDir,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return new EmbeddedMqttBroker(hivemq, brokerPort);
+    log.info("HiveMQ started on 127.0.0.1:{}{} with data in {} in {} ms", brokerPort,
+        security == null ? " (anonymous access)" : " (accounts only)" + (tlsPort > 0 ? ", TLS on " + tlsPort : ""),
+        dataDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return new EmbeddedMqttBroker(hivemq, brokerPort, tlsPort);
+  }
+
+  private static String tlsListener(MqttSecurity security, int tlsPort) {
+    if (tlsPort < 0) {
+      return "";
+    }
+    MqttTlsFiles tls = security.tls();
+    return TLS_LISTENER.formatted(tlsPort, tls.serverKeyStore().toAbsolutePath(), tls.storePassword(),
+        tls.storePassword(), tls.trustStore().toAbsolutePath(), tls.storePassword());
   }
 
   private static void closeQuietly(EmbeddedHiveMQ hivemq) {
@@ -144,6 +192,14 @@ public final class EmbeddedMqttBroker implements MqttBroker {
 
   public int port() {
     return port;
+  }
+
+  /** The TLS listener's address, {@code ssl://127.0.0.1:<port>}; only when started with TLS. */
+  public String tlsUrl() {
+    if (tlsPort < 0) {
+      throw new IllegalStateException("HiveMQ was started without a TLS listener");
+    }
+    return "ssl://127.0.0.1:" + tlsPort;
   }
 
   /** Stops HiveMQ, which flushes its persistent sessions and queues to the data folder. */

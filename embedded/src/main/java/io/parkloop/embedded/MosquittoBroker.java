@@ -40,7 +40,6 @@ public final class MosquittoBroker implements MqttBroker {
   private static final String CONFIG_TEMPLATE = """
       # written by parkloop's MosquittoBroker at each start; see the class for the values
       listener %d 127.0.0.1
-      allow_anonymous true
       persistence true
       persistence_location %s/
       autosave_interval 5
@@ -51,14 +50,31 @@ public final class MosquittoBroker implements MqttBroker {
       log_dest stdout
       """;
 
+  /** No anonymous clients; the TLS listener takes a client certificate's CN as the user name. */
+  private static final String SECURITY_TEMPLATE = """
+      allow_anonymous false
+      password_file %s
+      acl_file %s
+      """;
+  private static final String TLS_TEMPLATE = """
+      listener %d 127.0.0.1
+      cafile %s
+      certfile %s
+      keyfile %s
+      require_certificate true
+      use_identity_as_username true
+      """;
+
   private final Process process;
   private final Thread stopOnExit;
   private final int port;
+  private final int tlsPort;
   private boolean closed;
 
-  private MosquittoBroker(Process process, int port) {
+  private MosquittoBroker(Process process, int port, int tlsPort) {
     this.process = process;
     this.port = port;
+    this.tlsPort = tlsPort;
     // a child process would outlive a JVM that exits without closing it
     this.stopOnExit = new Thread(process::destroy, "mosquitto-" + port + "-stopper");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -76,18 +92,31 @@ public final class MosquittoBroker implements MqttBroker {
    * @param port the MQTT port on 127.0.0.1, or 0 for a free one
    */
   public static MosquittoBroker start(Path dataDir, int port) {
+    return start(dataDir, port, null);
+  }
+
+  /**
+   * As {@link #start(Path, int)}, but only the accounts of {@code security} log in, each limited
+   * to its own topics (see {@link MosquittoAccess}).
+   *
+   * @param security null for anonymous access to every topic
+   */
+  public static MosquittoBroker start(Path dataDir, int port, MqttSecurity security) {
     if (!isInstalled()) {
       throw new IllegalStateException(BINARY + " is missing: apt-get install mosquitto");
     }
     long started = System.nanoTime();
     int brokerPort = port == 0 ? FreePorts.pick() : port;
+    int tlsPort = security == null || security.tls() == null ? -1
+        : security.tlsPort() == 0 ? FreePorts.pick() : security.tlsPort();
     Path configFile = dataDir.resolve("mosquitto.conf");
     Path logFile = dataDir.resolve("mosquitto.log");
     Process process;
     try {
       Files.createDirectories(dataDir);
       Files.writeString(configFile, CONFIG_TEMPLATE.formatted(brokerPort,
-          dataDir.toAbsolutePath(), System.getProperty("user.name")), StandardCharsets.UTF_8);
+          dataDir.toAbsolutePath(), System.getProperty("user.name")) + access(dataDir, security, tlsPort),
+          StandardCharsets.UTF_8);
       process = new ProcessBuilder(BINARY.toString(), "-c", configFile.toString())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -98,7 +127,26 @@ public final class MosquittoBroker implements MqttBroker {
     awaitListening(process, brokerPort, logFile);
     log.info("Mosquitto started on 127.0.0.1:{} with data in {} in {} ms", brokerPort, dataDir,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return new MosquittoBroker(process, brokerPort);
+    if (tlsPort > 0) {
+      awaitListening(process, tlsPort, logFile);
+    }
+    return new MosquittoBroker(process, brokerPort, tlsPort);
+  }
+
+  private static String access(Path dataDir, MqttSecurity security, int tlsPort) {
+    if (security == null) {
+      return "allow_anonymous true\n";
+    }
+    Path acl = dataDir.toAbsolutePath().resolve("acl");
+    Path passwords = dataDir.toAbsolutePath().resolve("passwd");
+    MosquittoAccess.write(security.accounts(), acl, passwords);
+    String config = SECURITY_TEMPLATE.formatted(passwords, acl);
+    MqttTlsFiles tls = security.tls();
+    if (tls == null) {
+      return config;
+    }
+    return config + TLS_TEMPLATE.formatted(tlsPort, tls.caPem().toAbsolutePath(),
+        tls.serverCertPem().toAbsolutePath(), tls.serverKeyPem().toAbsolutePath());
   }
 
   private static void awaitListening(Process process, int port, Path logFile) {
@@ -135,6 +183,14 @@ public final class MosquittoBroker implements MqttBroker {
 
   public int port() {
     return port;
+  }
+
+  /** The TLS listener's address, {@code ssl://127.0.0.1:<port>}; only when started with TLS. */
+  public String tlsUrl() {
+    if (tlsPort < 0) {
+      throw new IllegalStateException("Mosquitto was started without a TLS listener");
+    }
+    return "ssl://127.0.0.1:" + tlsPort;
   }
 
   /** Stops Mosquitto with SIGTERM, on which it writes its persistence file. */

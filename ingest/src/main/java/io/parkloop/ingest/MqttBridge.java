@@ -60,6 +60,9 @@ public final class MqttBridge implements AutoCloseable {
       options.setUserName(config.username());
       options.setPassword(config.password() == null ? null : config.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+    if (config.tls() != null) {
+      options.setSocketFactory(config.tls().socketFactory());
+    }
     client.connect(options).waitForCompletion(config.connectTimeoutMillis());
     subscribe();
     LOG.info("bridge {} forwarding {} (shared group {}) to Kafka", config.clientId(), config.brokerUrl(), config.sharedGroup());

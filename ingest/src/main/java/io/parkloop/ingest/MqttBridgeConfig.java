@@ -6,13 +6,15 @@ package io.parkloop.ingest;
  *
  * @param receiveMaximum how many unacknowledged QoS 1 messages the broker may have in flight to
  *     the bridge; large enough to keep Kafka's batches full
+ * @param tls for an {@code ssl://} broker URL, or null for the JVM's defaults
  */
 public record MqttBridgeConfig(String brokerUrl, String clientId, String sharedGroup, String username,
-    String password, long sessionExpirySeconds, int receiveMaximum, long connectTimeoutMillis) {
+    String password, long sessionExpirySeconds, int receiveMaximum, long connectTimeoutMillis,
+    MqttClientTls tls) {
 
   public static MqttBridgeConfig defaults(String brokerUrl) {
     return new MqttBridgeConfig(brokerUrl, "parkloop-bridge-1", "parkloop-bridge", null, null,
-        7 * 24 * 3600L, 10_000, 30_000);
+        7 * 24 * 3600L, 10_000, 30_000, null);
   }
 
   /**
@@ -21,11 +23,16 @@ public record MqttBridgeConfig(String brokerUrl, String clientId, String sharedG
    */
   public MqttBridgeConfig withClientId(String id) {
     return new MqttBridgeConfig(brokerUrl, id, sharedGroup, username, password, sessionExpirySeconds,
-        receiveMaximum, connectTimeoutMillis);
+        receiveMaximum, connectTimeoutMillis, tls);
   }
 
   public MqttBridgeConfig withCredentials(String user, String secret) {
     return new MqttBridgeConfig(brokerUrl, clientId, sharedGroup, user, secret, sessionExpirySeconds,
-        receiveMaximum, connectTimeoutMillis);
+        receiveMaximum, connectTimeoutMillis, tls);
+  }
+
+  public MqttBridgeConfig withTls(MqttClientTls clientTls) {
+    return new MqttBridgeConfig(brokerUrl, clientId, sharedGroup, username, password, sessionExpirySeconds,
+        receiveMaximum, connectTimeoutMillis, clientTls);
   }
 }

@@ -62,6 +62,10 @@ public final class ReadingValidator {
       return Result.rejected(Rejection.UNCONVERTIBLE_UNIT, e.getMessage() + " (meter " + meter.id()
           + " measures " + meter.medium().id() + " in " + meter.unit() + ")");
     }
+    if (!Double.isFinite(value)) { // found by JsonPayloadFuzzTest: 1e308 GWh is no number of kWh
+      return Result.rejected(Rejection.NON_FINITE_VALUE, raw.getValue() + " " + raw.getUnit()
+          + " overflows in " + canonical);
+    }
     return Result.accepted(Reading.newBuilder()
         .setMeter(meter.id())
         .setEnterprise(meter.enterprise())

@@ -108,6 +108,16 @@ class MqttMessageIngestTest {
     assertThat(hj212).extracting(ProducerRecord::topic).containsExactly("dead-letters.test");
   }
 
+  /** Found by JsonPayloadFuzzTest: the conversion overflowed and an infinite reading went out. */
+  @Test
+  void aValueThatOverflowsInTheCanonicalUnitIsDeadLettered() throws IOException {
+    var records = ingest("parkloop/v1/readings/E001/E001-ELEC",
+        "{\"meter\": \"E001-ELEC\", \"ts\": \"2026-03-01T00:00:00Z\", \"value\": 1e308, \"unit\": \"GWh\"}");
+
+    assertThat(deadLetter(records.get(0)).getReason()).isEqualTo("non_finite_value");
+    assertThat(deadLetter(records.get(0)).getDetail()).isEqualTo("1.0E308 GWh overflows in kWh");
+  }
+
   @Test
   void aTopicOfAnotherShapeIsDeadLettered() throws IOException {
     var records = ingest("parkloop/v1/readings/E001", "{}");

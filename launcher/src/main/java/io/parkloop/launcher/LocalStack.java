@@ -3,6 +3,7 @@ package io.parkloop.launcher;
 import io.parkloop.embedded.EmbeddedKafka;
 import io.parkloop.embedded.EmbeddedMqttBroker;
 import io.parkloop.embedded.LocalPostgres;
+import io.parkloop.ingest.MqttBridgeConfig;
 import io.parkloop.schemas.Topics;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ final class LocalStack implements AutoCloseable {
   private String kafka;
   private String jdbcUrl;
   private boolean embeddedMqtt;
+  private MqttBridgeConfig bridgeConfig;
 
   static LocalStack start(ServiceOptions options) throws Exception {
     LocalStack stack = new LocalStack();
@@ -47,13 +49,15 @@ final class LocalStack implements AutoCloseable {
     CompletableFuture<EmbeddedKafka> kafkaStart = options.kafka != null ? null
         : CompletableFuture.supplyAsync(() -> EmbeddedKafka.start(data.resolve("kafka"), options.kafkaPort));
     CompletableFuture<EmbeddedMqttBroker> mqttStart = options.mqttUrl != null ? null
-        : CompletableFuture.supplyAsync(() -> EmbeddedMqttBroker.start(data.resolve("mqtt"), options.mqttPort));
+        : CompletableFuture.supplyAsync(() -> EmbeddedMqttBroker.start(data.resolve("mqtt"), options.mqttPort,
+            options.mqtt.embeddedSecurity()));
     CompletableFuture<LocalPostgres> pgStart = options.jdbc != null ? null
         : CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), options.pgPort));
     try {
       kafka = kafkaStart == null ? options.kafka : remember(kafkaStart.join()).bootstrapServers();
       mqttUrl = mqttStart == null ? options.mqttUrl : remember(mqttStart.join()).url();
       embeddedMqtt = mqttStart != null;
+      bridgeConfig = options.mqtt.bridgeConfig(mqttUrl, embeddedMqtt);
       jdbcUrl = pgStart == null ? options.jdbc : remember(pgStart.join()).jdbcUrl();
     } catch (CompletionException e) {
       // close whatever did start, also a sibling that finished after the failure
@@ -74,6 +78,9 @@ final class LocalStack implements AutoCloseable {
   }
 
   String mqttUrl() { return mqttUrl; }
+
+  /** How the bridge connects to this stack's MQTT broker, credentials and TLS included. */
+  MqttBridgeConfig bridgeConfig() { return bridgeConfig; }
 
   String kafka() { return kafka; }
 

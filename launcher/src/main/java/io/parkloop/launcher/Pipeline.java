@@ -8,7 +8,6 @@ import io.parkloop.ingest.KafkaProducers;
 import io.parkloop.ingest.KafkaTopics;
 import io.parkloop.ingest.MetricsEndpoint;
 import io.parkloop.ingest.MqttBridge;
-import io.parkloop.ingest.MqttBridgeConfig;
 import io.parkloop.ingest.MqttMessageIngest;
 import io.parkloop.ingest.ReadingValidator;
 import io.parkloop.ingest.hj212.Hj212Decoder;
@@ -92,7 +91,7 @@ final class Pipeline implements AutoCloseable {
       Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), pipeline.metrics);
       MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(references, MAX_FUTURE), hj212,
           pipeline.metrics);
-      pipeline.bridge = new MqttBridge(MqttBridgeConfig.defaults(stack.mqttUrl()), ingest,
+      pipeline.bridge = new MqttBridge(stack.bridgeConfig(), ingest,
           KafkaProducers.create(stack.kafka(), "parkloop-bridge"), pipeline.metrics, Clock.systemUTC());
       pipeline.bridge.start();
       if (hj212Port > 0) {

@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the services are: embedded ones under the data directory by default, external ones by flag or environment. */
@@ -7,6 +8,9 @@ final class ServiceOptions extends DatabaseOptions {
   @Option(names = "--mqtt-url", defaultValue = "${env:PARKLOOP_MQTT_URL}",
       description = "An external MQTT broker, e.g. tcp://broker:1883 (default: an embedded HiveMQ CE broker).")
   String mqttUrl;
+
+  @Mixin
+  MqttOptions mqtt = new MqttOptions();
 
   @Option(names = "--kafka", defaultValue = "${env:PARKLOOP_KAFKA}",
       description = "External Kafka bootstrap servers, e.g. kafka:9092 (default: an embedded KRaft broker).")

@@ -16,7 +16,9 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads {@code reference.yaml} (SPEC "Reference data"). Every problem is reported as a
@@ -49,6 +51,11 @@ public final class ReferenceLoader {
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       throw new ReferenceDataException(fileName, line, "(syntax)", e.getProblem());
+    } catch (ReaderException e) { // found by ReferenceLoaderFuzzTest: a control character escaped
+      throw new ReferenceDataException(fileName, lineAt(yaml, e.getPosition()), "(characters)",
+          String.format("character U+%04X is not allowed in YAML", e.getCodePoint()));
+    } catch (YAMLException e) {
+      throw new ReferenceDataException(fileName, 1, "(syntax)", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -56,6 +63,13 @@ public final class ReferenceLoader {
       throw new ReferenceDataException(fileName, 1, "parks", "the file is empty");
     }
     return read(new YamlNode(fileName, "", root));
+  }
+
+  /** The 1-based line of the character {@code codePoints} into the text, as YAML counts lines. */
+  static int lineAt(String text, int codePoints) {
+    int clamped = Math.min(Math.max(codePoints, 0), text.codePointCount(0, text.length()));
+    String before = text.substring(0, text.offsetByCodePoints(0, clamped));
+    return before.split("\r\n|\r|\n|\u0085|\u2028|\u2029", -1).length;
   }
 
   private static ReferenceData read(YamlNode root) {

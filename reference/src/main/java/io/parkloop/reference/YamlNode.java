@@ -37,8 +37,9 @@ final class YamlNode {
 
   int line() { return node.getStartMark().getLine() + 1; }
 
+  /** Found by ReferenceLoaderFuzzTest: a problem of the document itself named no key at all. */
   ReferenceDataException error(String problem) {
-    return new ReferenceDataException(file, line(), path, problem);
+    return new ReferenceDataException(file, line(), path.isEmpty() ? "(document)" : path, problem);
   }
 
   /** The items of a sequence; an absent (null) section is an empty list. */
@@ -123,13 +124,17 @@ final class YamlNode {
     if (!m.matches()) {
       throw error("expected a duration such as 15m, 1h or 1d, got '" + text() + "'");
     }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(amount);
-      case "m", "min" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
+    try {
+      long amount = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "s" -> Duration.ofSeconds(amount);
+        case "m", "min" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      };
+    } catch (NumberFormatException | ArithmeticException tooLong) { // found by ReferenceLoaderFuzzTest
+      throw error("duration '" + text() + "' is too long");
+    }
   }
 
   String oneOf(String... allowed) {

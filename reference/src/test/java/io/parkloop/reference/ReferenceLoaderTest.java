@@ -115,4 +115,29 @@ class ReferenceLoaderTest {
     assertThatThrownBy(() -> ReferenceLoader.parse("ref.yaml", yaml))
         .hasMessageContaining("ref.yaml:7: meters[1].id: duplicate id 'E001-ELEC'");
   }
+
+  /** Found by ReferenceLoaderFuzzTest: a NumberFormatException and an ArithmeticException escaped. */
+  @Test
+  void namesAnIntervalTooLongForADuration() {
+    for (String interval : new String[] {"99999999999999999999d", "9999999999999999d"}) {
+      String yaml = SPEC_EXAMPLE.replace("interval: 15m", "interval: " + interval);
+
+      assertThatThrownBy(() -> ReferenceLoader.parse("ref.yaml", yaml))
+          .hasMessage("ref.yaml:8: meters[2].interval: duration '" + interval + "' is too long");
+    }
+  }
+
+  /** Found by ReferenceLoaderFuzzTest: SnakeYAML's ReaderException escaped. */
+  @Test
+  void namesTheLineOfAControlCharacter() {
+    assertThatThrownBy(() -> ReferenceLoader.parse("ref.yaml", "parks: [\n  \u0001 - {\n"))
+        .hasMessage("ref.yaml:2: (characters): character U+0001 is not allowed in YAML");
+  }
+
+  /** Found by ReferenceLoaderFuzzTest: the error named an empty key. */
+  @Test
+  void namesTheDocumentWhenItIsNoMapping() {
+    assertThatThrownBy(() -> ReferenceLoader.parse("ref.yaml", "- just\n- a list\n"))
+        .hasMessage("ref.yaml:1: (document): expected a mapping of keys to values");
+  }
 }

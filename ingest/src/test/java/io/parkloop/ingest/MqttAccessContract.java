@@ -1,0 +1,156 @@
+package io.parkloop.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parkloop.embedded.MqttAccount;
+import io.parkloop.embedded.MqttAccount.Role;
+import io.parkloop.embedded.MqttAccounts;
+import io.parkloop.embedded.MqttBroker;
+import io.parkloop.embedded.MqttSecurity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What MQTT access control must do on every broker parkloop ships for: only known accounts log
+ * in (by password, or by client certificate over TLS) and each may publish only to its own
+ * topics; the bridge reads everything through its shared subscription and publishes nothing.
+ * A refused publish is proven by its absence at a subscriber that receives a later, allowed one.
+ */
+abstract class MqttAccessContract {
+  static final MqttAccounts ACCOUNTS = new MqttAccounts(List.of(
+      new MqttAccount(Role.BRIDGE, MqttAccounts.BRIDGE, "bridge-secret"),
+      new MqttAccount(Role.ENTERPRISE, "E001", "e001-secret"),
+      new MqttAccount(Role.ENTERPRISE, "E002", null),
+      new MqttAccount(Role.ANALYSER, "88888880000001", "analyser-secret")));
+  private static final String ALL_READINGS = "$share/parkloop-bridge/parkloop/v1/readings/+/+";
+  /** How long a forbidden message gets to show up after the allowed one that followed it. */
+  private static final Duration GRACE = Duration.ofMillis(500);
+
+  @TempDir static Path dir;
+  static MqttBroker broker;
+  static TestCertificates certificates;
+
+  /** Starts the broker under test with {@link #ACCOUNTS} and a TLS listener. */
+  static MqttSecurity security() {
+    certificates = TestCertificates.create(dir.resolve("certs"));
+    return new MqttSecurity(ACCOUNTS, certificates.brokerFiles(), 0);
+  }
+
+  abstract String tlsUrl();
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
+  }
+
+  @Test
+  void anEnterpriseCannotPublishIntoAnotherEnterprisesTopic() throws MqttException {
+    try (MqttClients.Session bridge = MqttClients.withPassword(broker.url(), MqttAccounts.BRIDGE, "bridge-secret");
+        MqttClients.Session e001 = MqttClients.withPassword(broker.url(), "E001", "e001-secret")) {
+      List<String> received = MqttClients.collect(bridge, ALL_READINGS);
+
+      MqttClients.publishIgnoringRefusal(e001, "parkloop/v1/readings/E002/E002-ELEC", "forged by E001");
+      try (MqttClients.Session again = MqttClients.withPassword(broker.url(), "E001", "e001-secret")) {
+        again.publish("parkloop/v1/readings/E001/E001-ELEC", "own");
+      }
+
+      awaitThenSettle(received, "parkloop/v1/readings/E001/E001-ELEC own");
+      assertThat(received).containsExactly("parkloop/v1/readings/E001/E001-ELEC own");
+    }
+  }
+
+  @Test
+  void theBridgeAndAnAnalyserCannotPublishReadings() throws MqttException {
+    try (MqttClients.Session bridge = MqttClients.withPassword(broker.url(), MqttAccounts.BRIDGE, "bridge-secret");
+        MqttClients.Session analyser = MqttClients.withPassword(broker.url(), "88888880000001", "analyser-secret")) {
+      List<String> received = MqttClients.collect(bridge, ALL_READINGS);
+
+      try (MqttClients.Session secondBridge = MqttClients.withPassword(broker.url(), MqttAccounts.BRIDGE, "bridge-secret")) {
+        // not on the subscribing connection: a broker may drop a client whose publish it refuses
+        MqttClients.publishIgnoringRefusal(secondBridge, "parkloop/v1/readings/E001/E001-ELEC", "by the bridge");
+      }
+      MqttClients.publishIgnoringRefusal(analyser, "parkloop/v1/readings/E001/E001-ELEC", "by an analyser");
+      try (MqttClients.Session e001 = MqttClients.withPassword(broker.url(), "E001", "e001-secret")) {
+        e001.publish("parkloop/v1/readings/E001/E001-FW", "own");
+      }
+
+      awaitThenSettle(received, "parkloop/v1/readings/E001/E001-FW own");
+      assertThat(received).containsExactly("parkloop/v1/readings/E001/E001-FW own");
+    }
+  }
+
+  @Test
+  void anUnauthenticatedClientIsRefused() {
+    assertThatThrownBy(() -> MqttClients.withPassword(broker.url(), null, null).close())
+        .isInstanceOf(MqttException.class);
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() {
+    assertThatThrownBy(() -> MqttClients.withPassword(broker.url(), "E001", "e002-secret").close())
+        .isInstanceOf(MqttException.class);
+    assertThatThrownBy(() -> MqttClients.withPassword(broker.url(), "E002", "").close())
+        .as("a certificate-only account has no password to guess")
+        .isInstanceOf(MqttException.class);
+  }
+
+  @Test
+  void aClientCertificateAuthenticatesItsAccountWithItsTopicsOnly() throws MqttException {
+    try (MqttClients.Session bridge = MqttClients.withPassword(broker.url(), MqttAccounts.BRIDGE, "bridge-secret");
+        MqttClients.Session e002 = MqttClients.withCertificate(tlsUrl(), certificates.clientSocketFactory("E002"))) {
+      List<String> received = MqttClients.collect(bridge, ALL_READINGS);
+
+      MqttClients.publishIgnoringRefusal(e002, "parkloop/v1/readings/E001/E001-ELEC", "forged by E002");
+      try (MqttClients.Session again = MqttClients.withCertificate(tlsUrl(), certificates.clientSocketFactory("E002"))) {
+        again.publish("parkloop/v1/readings/E002/E002-ELEC", "own");
+      }
+
+      awaitThenSettle(received, "parkloop/v1/readings/E002/E002-ELEC own");
+      assertThat(received).containsExactly("parkloop/v1/readings/E002/E002-ELEC own");
+    }
+  }
+
+  /** HiveMQ refuses the login; Mosquitto lets the CA's certificate in, and its ACL grants nothing. */
+  @Test
+  void aCertificateOfNoAccountCanPublishNothing() throws MqttException {
+    try (MqttClients.Session bridge = MqttClients.withPassword(broker.url(), MqttAccounts.BRIDGE, "bridge-secret")) {
+      List<String> received = MqttClients.collect(bridge, ALL_READINGS);
+
+      try (MqttClients.Session stranger = MqttClients.withCertificate(tlsUrl(), certificates.clientSocketFactory("E999"))) {
+        MqttClients.publishIgnoringRefusal(stranger, "parkloop/v1/readings/E999/M1", "by a stranger");
+        MqttClients.publishIgnoringRefusal(stranger, "parkloop/v1/readings/E001/E001-ELEC", "by a stranger");
+      } catch (MqttException refused) {
+        // the stricter answer
+      }
+      try (MqttClients.Session e001 = MqttClients.withPassword(broker.url(), "E001", "e001-secret")) {
+        e001.publish("parkloop/v1/readings/E001/E001-GAS", "own");
+      }
+
+      awaitThenSettle(received, "parkloop/v1/readings/E001/E001-GAS own");
+      assertThat(received).containsExactly("parkloop/v1/readings/E001/E001-GAS own");
+    }
+  }
+
+  /** Waits for the allowed message, then a little longer for anything that should not come. */
+  private static void awaitThenSettle(List<String> received, String allowed) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    try {
+      while (!received.contains(allowed) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(GRACE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    assertThat(received).as("the allowed message").contains(allowed);
+  }
+}
