@@ -104,4 +104,19 @@ class MetricsEndpointTest {
     assertThat(request("GET", "/metrics/more").statusCode()).isEqualTo(404);
     assertThat(request("POST", "/metrics").statusCode()).isEqualTo(405);
   }
+
+  @Test
+  void servesTheGaugesItIsGivenAfterIngestsOwnNaNWhenOneCannotBeRead() {
+    String text = MetricsEndpoint.render(metrics, java.util.List.of(
+        new MetricsGauge("parkloop_job_kafka_lag_records", "Readings behind", () -> 1234),
+        new MetricsGauge("parkloop_indicator_write_age_seconds", "Since the newest write", () -> Double.NaN)));
+
+    assertThat(text.lines()).containsSubsequence(
+        "# TYPE parkloop_ingest_messages_total counter",
+        "# HELP parkloop_job_kafka_lag_records Readings behind",
+        "# TYPE parkloop_job_kafka_lag_records gauge",
+        "parkloop_job_kafka_lag_records 1234.0",
+        "# TYPE parkloop_indicator_write_age_seconds gauge",
+        "parkloop_indicator_write_age_seconds NaN");
+  }
 }
