@@ -20,7 +20,7 @@ final class CrashScenario implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrashScenario.class);
   private static final Duration POLL = Duration.ofSeconds(1);
   /** After the export matched: long enough for a doubled or stale write still under way to land. */
-  private static final Duration SETTLE = Duration.ofSeconds(4);
+  static final Duration SETTLE = Duration.ofSeconds(4);
 
   final CrashServices services;
   private final ServiceOptions options;
