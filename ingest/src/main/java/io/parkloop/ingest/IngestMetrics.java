@@ -21,8 +21,14 @@ public final class IngestMetrics {
   private final AtomicLong tcpConnectionsOpen = new AtomicLong();
   private final LongAdder tcpConnectionsRefused = new LongAdder();
   private final LongAdder hj212RepliesSent = new LongAdder();
+  private volatile boolean bridgeSubscribed;
 
   public void messageIn() { messagesIn.increment(); }
+
+  /** Whether the MQTT bridge is connected with its subscriptions in place, so that published readings reach it. */
+  public void bridgeSubscribed(boolean subscribed) { bridgeSubscribed = subscribed; }
+
+  public boolean isBridgeSubscribed() { return bridgeSubscribed; }
 
   public void readingOut() { readingsOut.increment(); }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Serves {@link IngestMetrics} at {@code GET /metrics} in Prometheus' text format, for a
@@ -16,6 +17,7 @@ public final class MetricsEndpoint implements AutoCloseable {
   static final String PATH = "/metrics";
 
   private final IngestMetrics metrics;
+  private final List<MetricsGauge> gauges;
   private final InetSocketAddress address;
   private HttpServer server;
 
@@ -24,7 +26,13 @@ public final class MetricsEndpoint implements AutoCloseable {
    * @param port the port, or 0 for a free one ({@link #port()} tells which)
    */
   public MetricsEndpoint(IngestMetrics metrics, String host, int port) {
+    this(metrics, List.of(), host, port);
+  }
+
+  /** @param gauges served after ingest's own metrics, e.g. the pipeline's lag */
+  public MetricsEndpoint(IngestMetrics metrics, List<MetricsGauge> gauges, String host, int port) {
     this.metrics = metrics;
+    this.gauges = List.copyOf(gauges);
     this.address = new InetSocketAddress(host, port);
   }
 
@@ -54,7 +62,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
-      byte[] body = render(metrics).getBytes(StandardCharsets.UTF_8);
+      byte[] body = render(metrics, gauges).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", PrometheusText.CONTENT_TYPE);
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -63,10 +71,20 @@ public final class MetricsEndpoint implements AutoCloseable {
     }
   }
 
-  static String render(IngestMetrics metrics) {
+  static String render(IngestMetrics metrics, List<MetricsGauge> gauges) {
+    PrometheusText text = ingest(metrics);
+    for (MetricsGauge gauge : gauges) {
+      text.gauge(gauge.name(), gauge.help(), gauge.value().getAsDouble());
+    }
+    return text.toString();
+  }
+
+  private static PrometheusText ingest(IngestMetrics metrics) {
     return new PrometheusText()
         .counter("parkloop_ingest_messages_total",
             "MQTT messages and HJ 212 frames received", metrics.messagesIn())
+        .gauge("parkloop_ingest_mqtt_subscribed",
+            "1 while the MQTT bridge is connected and subscribed, 0 while it reconnects", metrics.isBridgeSubscribed() ? 1 : 0)
         .counter("parkloop_ingest_readings_total",
             "Readings made from valid input and sent to Kafka", metrics.readingsOut())
         .counter("parkloop_ingest_dead_letters_total",
@@ -86,8 +104,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         .counter("parkloop_ingest_hj212_replies_total",
             "HJ 212 replies sent to analysers after Kafka took their packets", metrics.hj212RepliesSent())
         .counter("parkloop_ingest_hj212_non_data_packets_total",
-            "HJ 212 heartbeats, status and command packets, by CN", "cn", metrics.nonDataPacketsByCn())
-        .toString();
+            "HJ 212 heartbeats, status and command packets, by CN", "cn", metrics.nonDataPacketsByCn());
   }
 
   /** Stops serving at once; a scrape in progress is cut off, the next one goes elsewhere or fails. */

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -31,6 +32,7 @@ public final class MqttBridge implements AutoCloseable {
   private final MqttBridgeConfig config;
   private final MqttMessageIngest ingest;
   private final Producer<byte[], byte[]> producer;
+  private final IngestMetrics metrics;
   private final Clock clock;
   private final RetryingKafkaSender sender;
   private MqttAsyncClient client;
@@ -40,6 +42,7 @@ public final class MqttBridge implements AutoCloseable {
     this.config = config;
     this.ingest = ingest;
     this.producer = producer;
+    this.metrics = metrics;
     this.clock = clock;
     this.sender = new RetryingKafkaSender(producer, metrics, "bridge-kafka-sender");
   }
@@ -64,15 +67,39 @@ public final class MqttBridge implements AutoCloseable {
       options.setSocketFactory(config.tls().socketFactory());
     }
     client.connect(options).waitForCompletion(config.connectTimeoutMillis());
-    subscribe();
+    subscribe().waitForCompletion(config.connectTimeoutMillis());
     LOG.info("bridge {} forwarding {} (shared group {}) to Kafka", config.clientId(), config.brokerUrl(), config.sharedGroup());
   }
 
-  private void subscribe() throws MqttException {
-    IMqttToken token = client.subscribe(new MqttSubscription[] {
+  private IMqttToken subscribe() throws MqttException {
+    return client.subscribe(new MqttSubscription[] {
         new MqttSubscription(subscription(ReadingTopic.READINGS_FILTER), 1),
-        new MqttSubscription(subscription(ReadingTopic.HJ212_FILTER), 1)});
-    token.waitForCompletion(config.connectTimeoutMillis());
+        new MqttSubscription(subscription(ReadingTopic.HJ212_FILTER), 1)}, null, new MqttActionListener() {
+          @Override
+          public void onSuccess(IMqttToken token) {
+            metrics.bridgeSubscribed(true);
+          }
+
+          @Override
+          public void onFailure(IMqttToken token, Throwable error) {
+            LOG.error("bridge could not subscribe to {}: {}; trying again at the next reconnect", config.brokerUrl(),
+                error.getMessage());
+          }
+        }, new MqttProperties());
+  }
+
+  /**
+   * After a reconnect the session's subscriptions may be gone although the session is not:
+   * Mosquitto 2.0.11 restores a persistent session's queued messages after a restart but not its
+   * shared subscriptions, so without subscribing again the bridge would hear nothing more.
+   * Subscribing again to what the session has is harmless.
+   */
+  private void resubscribe() {
+    try {
+      subscribe();
+    } catch (MqttException e) {
+      LOG.error("bridge could not subscribe again to {}: {}", config.brokerUrl(), e.getMessage());
+    }
   }
 
   /** The shared subscription of this bridge's group: the broker splits the messages among its members. */
@@ -133,12 +160,14 @@ public final class MqttBridge implements AutoCloseable {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
       if (reconnect) {
-        LOG.info("bridge reconnected to {}", serverUri);
+        LOG.info("bridge reconnected to {}; subscribing again", serverUri);
+        resubscribe();
       }
     }
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+      metrics.bridgeSubscribed(false);
       LOG.warn("bridge lost the MQTT broker: {}; reconnecting", response.getReasonString());
     }
 

@@ -59,6 +59,7 @@ class MetricsEndpointTest {
     assertThat(response.body().lines()).contains(
         "# TYPE parkloop_ingest_messages_total counter",
         "parkloop_ingest_messages_total 3",
+        "parkloop_ingest_mqtt_subscribed 0",
         "parkloop_ingest_readings_total 2",
         "# TYPE parkloop_ingest_dead_letters_total counter",
         "parkloop_ingest_dead_letters_total{reason=\"malformed_json\"} 1",
@@ -74,7 +75,7 @@ class MetricsEndpointTest {
         "parkloop_ingest_hj212_replies_total 1",
         "parkloop_ingest_hj212_non_data_packets_total{cn=\"2021\"} 1");
     // every family is described, and every other line is a sample: name, optional labels, value
-    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(9);
+    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(10);
     assertThat(response.body().lines().filter(line -> !line.startsWith("#")))
         .allMatch(line -> line.matches("parkloop_ingest_[a-z0-9_]+(\\{[a-z]+=\"[^\"]*\"})? [0-9.E-]+"));
   }
@@ -103,5 +104,20 @@ class MetricsEndpointTest {
     assertThat(request("GET", "/").statusCode()).isEqualTo(404);
     assertThat(request("GET", "/metrics/more").statusCode()).isEqualTo(404);
     assertThat(request("POST", "/metrics").statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void servesTheGaugesItIsGivenAfterIngestsOwnNaNWhenOneCannotBeRead() {
+    String text = MetricsEndpoint.render(metrics, java.util.List.of(
+        new MetricsGauge("parkloop_job_kafka_lag_records", "Readings behind", () -> 1234),
+        new MetricsGauge("parkloop_indicator_write_age_seconds", "Since the newest write", () -> Double.NaN)));
+
+    assertThat(text.lines()).containsSubsequence(
+        "# TYPE parkloop_ingest_messages_total counter",
+        "# HELP parkloop_job_kafka_lag_records Readings behind",
+        "# TYPE parkloop_job_kafka_lag_records gauge",
+        "parkloop_job_kafka_lag_records 1234.0",
+        "# TYPE parkloop_indicator_write_age_seconds gauge",
+        "parkloop_indicator_write_age_seconds NaN");
   }
 }

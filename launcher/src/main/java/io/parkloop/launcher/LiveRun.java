@@ -55,7 +55,7 @@ final class LiveRun {
       }
       out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping by itself after " + duration.toSeconds() + " s (or Ctrl-C).");
       try (Tick tick = setup.prepare(stack, out)) {
-        loop(tick, new LiveTable(pipeline.metrics(), pipeline.database(), out), duration, tableEvery, tickEvery, stopped);
+        loop(tick, new LiveTable(pipeline.metrics(), pipeline.lag(), pipeline.database(), out), duration, tableEvery, tickEvery, stopped);
       }
       out.println("parkloop: stopping ...");
     } finally {

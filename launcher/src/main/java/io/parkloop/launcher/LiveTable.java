@@ -12,17 +12,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /** The compact table the demo and run print every few seconds: the pipeline's counts and each park's figures today. */
 final class LiveTable {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private final IngestMetrics metrics;
+  private final PipelineLag lag;
   private final DataSource database;
   private final PrintStream out;
 
-  LiveTable(IngestMetrics metrics, DataSource database, PrintStream out) {
+  LiveTable(IngestMetrics metrics, PipelineLag lag, DataSource database, PrintStream out) {
     this.metrics = metrics;
+    this.lag = lag;
     this.database = database;
     this.out = out;
   }
@@ -31,6 +35,7 @@ final class LiveTable {
     out.printf(Locale.ROOT, "%n[%s] readings in %,d | dead letters %,d %s | Kafka send %.1f ms avg%n",
         format(elapsed), metrics.readingsOut(), metrics.deadLettersTotal(), metrics.deadLettersByReason(),
         metrics.meanSendMillis());
+    out.println("  " + lagLine(lag.readingsBehind(), lag.secondsSinceNewestWrite()));
     try (Connection connection = database.getConnection()) {
       out.printf(Locale.ROOT, "  indicator rows written %,d%n", count(connection));
       out.printf(Locale.ROOT, "  %-8s %14s %14s %12s  %s%n", "park", "energy_tce", "fresh_water_m3", "reuse_rate_%",
@@ -71,6 +76,17 @@ final class LiveTable {
         }
       }
     }
+  }
+
+  /** How far the indicator job is behind: it grows while PostgreSQL is down and falls once it is back. */
+  static String lagLine(OptionalLong readingsBehind, OptionalDouble secondsSinceWrite) {
+    String behind = readingsBehind.isPresent()
+        ? String.format(Locale.ROOT, "%,d readings on Kafka not yet through", readingsBehind.getAsLong())
+        : "Kafka lag unknown (Kafka not answering)";
+    String written = secondsSinceWrite.isPresent()
+        ? String.format(Locale.ROOT, "newest indicator write %.0f s ago", secondsSinceWrite.getAsDouble())
+        : "no indicator write readable (database down or empty)";
+    return "job lag: " + behind + " | " + written;
   }
 
   private static String format(Duration elapsed) {

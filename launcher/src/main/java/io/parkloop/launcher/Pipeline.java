@@ -29,8 +29,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -41,15 +44,19 @@ final class Pipeline implements AutoCloseable {
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   /** Readings are keyed by meter: partitions let the job and the bridge scale out. */
   static final int READING_PARTITIONS = 4;
+  static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
   private final IngestMetrics metrics = new IngestMetrics();
   private final DataSource database;
   private MqttBridge bridge;
   private Hj212TcpServer hj212Server;
   private MetricsEndpoint metricsEndpoint;
+  private PipelineLag lag;
   private Producer<byte[], byte[]> hj212Producer;
   private LocalFlink flink;
   private RetentionSchedule retention;
+  private Consumer<StreamExecutionEnvironment> jobs;
+  private Path checkpoints;
 
   private Pipeline(DataSource database) {
     this.database = database;
@@ -76,6 +83,7 @@ final class Pipeline implements AutoCloseable {
         Topics.ALERTS, 1, Topics.STATISTICS, 1));
     Pipeline pipeline = new Pipeline(database);
     try {
+      pipeline.lag = new PipelineLag(stack.kafka(), database);
       JobSettings settings = JobSettings.defaults();
       IndicatorJob indicators = new IndicatorJob(reference, settings,
           KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
@@ -84,10 +92,12 @@ final class Pipeline implements AutoCloseable {
           KafkaReadings.source(stack.kafka(), "parkloop-alerts"),
           AlertSinks.postgresAndKafka(stack.jdbcUrl(), stack.kafka(), Topics.ALERTS, settings));
       pipeline.retention = RetentionSchedule.start(database, Retention.fromEnvironment());
-      pipeline.flink = LocalFlink.start(env -> {
+      pipeline.jobs = env -> {
         indicators.build(env);
         alerts.build(env);
-      }, dataDir.resolve("checkpoints"), 2, Duration.ofSeconds(10));
+      };
+      pipeline.checkpoints = dataDir.resolve("checkpoints");
+      pipeline.flink = pipeline.startJobs();
       Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), pipeline.metrics);
       MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(references, MAX_FUTURE), hj212,
           pipeline.metrics);
@@ -101,7 +111,7 @@ final class Pipeline implements AutoCloseable {
         pipeline.hj212Server.start();
       }
       if (metricsPort > 0) {
-        pipeline.metricsEndpoint = new MetricsEndpoint(pipeline.metrics, "0.0.0.0", metricsPort);
+        pipeline.metricsEndpoint = new MetricsEndpoint(pipeline.metrics, pipeline.lag.gauges(), "0.0.0.0", metricsPort);
         pipeline.metricsEndpoint.start();
       }
       return pipeline;
@@ -111,8 +121,33 @@ final class Pipeline implements AutoCloseable {
     }
   }
 
+  private LocalFlink startJobs() throws Exception {
+    return LocalFlink.start(jobs, checkpoints, 2, CHECKPOINT_INTERVAL);
+  }
+
+  /**
+   * Cancels the jobs, dropping whatever they did since their latest checkpoint, and starts them
+   * again from that checkpoint, as a new run of the pipeline would.
+   *
+   * @return the checkpoint they resumed from, empty if there was none yet
+   */
+  Optional<Path> restartJobs() throws Exception {
+    flink.close();
+    flink = startJobs();
+    return flink.resumedFrom();
+  }
+
+  /** The newest complete checkpoint of this or an earlier run. */
+  Optional<Path> latestCheckpoint() {
+    return LocalFlink.latestCheckpoint(checkpoints);
+  }
+
   IngestMetrics metrics() {
     return metrics;
+  }
+
+  PipelineLag lag() {
+    return lag;
   }
 
   DataSource database() {
@@ -146,6 +181,9 @@ final class Pipeline implements AutoCloseable {
     }
     if (retention != null) {
       retention.close();
+    }
+    if (lag != null) {
+      lag.close();
     }
   }
 }

@@ -1,0 +1,67 @@
+package io.parkloop.launcher;
+
+import io.parkloop.ingest.MetricsGauge;
+import io.parkloop.launcher.bench.KafkaLag;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+
+/**
+ * How far the indicator job is behind, for the live table and Prometheus: the readings on Kafka
+ * its consumer group has not committed yet, and the time since the newest indicator write.
+ * While PostgreSQL is down or slow the job stops (back-pressure), the lag grows and the write
+ * age climbs; once it is back both fall again. Either reads empty when its service cannot
+ * answer right now.
+ */
+final class PipelineLag implements AutoCloseable {
+  static final String JOB_GROUP = "parkloop-indicators";
+
+  private final KafkaLag kafkaLag;
+  private final DataSource database;
+
+  PipelineLag(String kafka, DataSource database) {
+    this.kafkaLag = new KafkaLag(kafka, JOB_GROUP);
+    this.database = database;
+  }
+
+  /** Readings not yet committed by the job; commits follow checkpoints, so this moves in steps of 10 s. */
+  OptionalLong readingsBehind() {
+    try {
+      return OptionalLong.of(kafkaLag.lag());
+    } catch (Exception e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Seconds since the newest indicator row was written, empty while the database cannot be read or has none. */
+  OptionalDouble secondsSinceNewestWrite() {
+    try (Connection connection = database.getConnection();
+        ResultSet result = connection.createStatement().executeQuery(
+            "select extract(epoch from now() - max(updated_at)) from indicator_value")) {
+      result.next();
+      double seconds = result.getDouble(1);
+      return result.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(seconds);
+    } catch (SQLException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
+  List<MetricsGauge> gauges() {
+    return List.of(
+        new MetricsGauge("parkloop_job_kafka_lag_records",
+            "Readings on Kafka the indicator job (group " + JOB_GROUP + ") has not committed yet; NaN if Kafka cannot say",
+            () -> readingsBehind().stream().asDoubleStream().findFirst().orElse(Double.NaN)),
+        new MetricsGauge("parkloop_indicator_write_age_seconds",
+            "Seconds since the newest indicator row was written; NaN while PostgreSQL cannot be read",
+            () -> secondsSinceNewestWrite().orElse(Double.NaN)));
+  }
+
+  @Override
+  public void close() {
+    kafkaLag.close();
+  }
+}

@@ -1,0 +1,87 @@
+package io.parkloop.launcher;
+
+import io.parkloop.avro.DeadLetter;
+import io.parkloop.launcher.CrashDataSet.DeadLetterKey;
+import io.parkloop.schemas.AvroCodec;
+import io.parkloop.schemas.Topics;
+import io.parkloop.storage.Databases;
+import io.parkloop.storage.ExportFilter;
+import io.parkloop.storage.IndicatorExport;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** What the chain produced: the exported indicator rows and the records on the dead-letter topic. */
+final class ChainOutput {
+  private ChainOutput() {}
+
+  /** Every indicator row as {@code parkloop export} writes it (CSV lines without the header). */
+  static List<String> exportedRows(String jdbcUrl) throws Exception {
+    StringWriter csv = new StringWriter();
+    IndicatorExport.writeCsv(IndicatorExport.query(Databases.dataSource(jdbcUrl), ExportFilter.all()), csv);
+    List<String> lines = new ArrayList<>(csv.toString().lines().toList());
+    lines.remove(0);
+    return lines;
+  }
+
+  /** The export, or none while the database cannot be read (it may be down on purpose). */
+  static List<String> exportedRowsOrNone(String jdbcUrl) throws Exception {
+    try {
+      return exportedRows(jdbcUrl);
+    } catch (SQLException e) {
+      return List.of();
+    }
+  }
+
+  /** The rows only in {@code actual} or only in {@code expected}, a few of each, for a failure message. */
+  static String difference(List<String> expected, List<String> actual) {
+    Set<String> missing = new TreeSet<>(expected);
+    actual.forEach(missing::remove);
+    Set<String> extra = new TreeSet<>(actual);
+    expected.forEach(extra::remove);
+    return String.format("%d rows expected, %d exported; missing %d, e.g. %s; unexpected %d, e.g. %s",
+        expected.size(), actual.size(), missing.size(), missing.stream().limit(5).toList(), extra.size(),
+        extra.stream().limit(5).toList());
+  }
+
+  /**
+   * Every record on the dead-letter topic, read from its start until {@code expected} records
+   * arrived and a few seconds more passed without another (a doubled one would show up then).
+   */
+  static List<DeadLetterKey> deadLetters(String kafka, int expected) throws java.io.IOException {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-it-dead-letters-" + System.nanoTime());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    AvroCodec<DeadLetter> codec = AvroCodec.of(DeadLetter.class);
+    List<DeadLetterKey> letters = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      long quietUntil = Long.MAX_VALUE;
+      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          DeadLetter letter = codec.decode(record.value());
+          letters.add(new DeadLetterKey(letter.getReason(), letter.getSource(),
+              StandardCharsets.UTF_8.decode(letter.getPayload()).toString()));
+        }
+        if (letters.size() >= expected && quietUntil == Long.MAX_VALUE) {
+          quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        }
+      }
+    }
+    return letters;
+  }
+}
