@@ -28,10 +28,7 @@ final class AcceptanceCommand implements Callable<Integer> {
     output.check(spec);
     Instant now = Instant.now();
     int year = assessment.year(now);
-    List<ParkResult> results;
-    try (CommandDatabase db = CommandDatabase.open(database, false)) {
-      results = assessment.assess(db.dataSource(), year, now);
-    }
+    List<ParkResult> results = assessment.assess(database, year, now);
     output.write(AcceptanceTables.acceptance(results));
     long passing = results.stream().filter(ParkResult::passes).count();
     System.err.printf("parkloop: %d%s: %d of %d parks pass%n", year,

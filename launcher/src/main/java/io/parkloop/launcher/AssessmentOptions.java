@@ -23,6 +23,13 @@ class AssessmentOptions {
     return year != null ? year : AcceptanceQueries.currentYear(now);
   }
 
+  /** Every park's results for the year, from the database the options name (started if it is the embedded one). */
+  List<ParkResult> assess(DatabaseOptions database, int year, Instant now) throws Exception {
+    try (CommandDatabase db = CommandDatabase.open(database, false)) {
+      return assess(db.dataSource(), year, now);
+    }
+  }
+
   List<ParkResult> assess(DataSource dataSource, int year, Instant now) throws SQLException {
     return reference == null ? AcceptanceQueries.assess(dataSource, year, now)
         : AcceptanceQueries.assess(dataSource, ReferenceLoader.load(reference), year, now);

@@ -29,10 +29,7 @@ final class ProgressCommand implements Callable<Integer> {
     output.check(spec);
     Instant now = Instant.now();
     int year = assessment.year(now);
-    List<ParkResult> results;
-    try (CommandDatabase db = CommandDatabase.open(database, false)) {
-      results = assessment.assess(db.dataSource(), year, now);
-    }
+    List<ParkResult> results = assessment.assess(database, year, now);
     output.write(AcceptanceTables.progress(year, AcceptanceQueries.inProgress(year, now),
         ProvincialProgress.of(results)));
     return 0;
