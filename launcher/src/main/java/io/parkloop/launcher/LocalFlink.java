@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalFlink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalFlink.class);
+  private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
   private final JobClient client;
   private final Optional<Path> resumedFrom;
 
@@ -81,9 +83,12 @@ final class LocalFlink implements AutoCloseable {
   @Override
   public void close() {
     try {
-      client.cancel().get();
+      client.cancel().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      // the cancel is only accepted here: wait until the job has ended, so that its Kafka sources
+      // and sinks let go before whoever closed the job stops the broker or the database
+      client.getJobExecutionResult().handle((result, failure) -> null).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.warn("stopping the parkloop job: {}", e.getMessage());
+      LOG.warn("stopping the parkloop job: {}", e.toString());
     }
   }
 }
