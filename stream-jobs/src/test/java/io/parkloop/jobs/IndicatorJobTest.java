@@ -139,12 +139,16 @@ class IndicatorJobTest {
   void monthsJoinTheStatisticsAndRatiosAreQuantitiesAddedThenDivided() throws Exception {
     List<MeterReading> readings = new ArrayList<>(twoDays());
     long hour1 = T0 + 3_600_000L;
-    readings.add(MeterReading.outlet("E2-WW1", hour1, "w01018", "Avg", 40, "N", "hour", hour1));
-    readings.add(MeterReading.outlet("E2-WW1", hour1, "w00000", "Cou", 100, "N", "hour", hour1));
-    readings.add(MeterReading.outlet("E2-WW1", hour1, "w21003", "Cou", 0.5, "N", "hour", hour1));
     long hour2 = hour1 + 3_600_000L;
-    readings.add(MeterReading.outlet("E2-WW1", hour2, "w01018", "Avg", 80, "D", "hour", hour2));
-    readings.add(MeterReading.outlet("E2-WW1", hour2, "w00000", "Cou", 100, "N", "hour", hour2));
+    // the analyser sends each hour's data when the hour is over, among the meters' readings of then
+    // (at the end of the two days they would be beyond the allowed lateness, and kept aside as late)
+    int sent = (int) readings.stream().filter(reading -> reading.ts <= hour2 + 3_600_000L).count();
+    readings.addAll(sent, List.of(
+        MeterReading.outlet("E2-WW1", hour1, "w01018", "Avg", 40, "N", "hour", hour1),
+        MeterReading.outlet("E2-WW1", hour1, "w00000", "Cou", 100, "N", "hour", hour1),
+        MeterReading.outlet("E2-WW1", hour1, "w21003", "Cou", 0.5, "N", "hour", hour1),
+        MeterReading.outlet("E2-WW1", hour2, "w01018", "Avg", 80, "D", "hour", hour2),
+        MeterReading.outlet("E2-WW1", hour2, "w00000", "Cou", 100, "N", "hour", hour2)));
     List<StatisticsRow> statistics = List.of(
         new StatisticsRow("E1", T0, 100.0, 400.0, 5.0), new StatisticsRow("E2", T0, 50.0, null, null));
 
