@@ -32,10 +32,6 @@ public final class Units {
 
   private Units() {}
 
-  public static boolean isKnown(String unit) {
-    return UNITS.containsKey(key(unit));
-  }
-
   /**
    * Converts {@code value} from one unit to another for a meter of {@code medium}.
    *
