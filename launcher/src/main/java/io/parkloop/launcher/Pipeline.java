@@ -11,14 +11,7 @@ import io.parkloop.ingest.MqttBridge;
 import io.parkloop.ingest.MqttMessageIngest;
 import io.parkloop.ingest.ReadingValidator;
 import io.parkloop.ingest.hj212.Hj212Decoder;
-import io.parkloop.jobs.IndicatorJob;
-import io.parkloop.jobs.JobSettings;
-import io.parkloop.jobs.JobSinks;
-import io.parkloop.jobs.KafkaReadings;
-import io.parkloop.jobs.KafkaStatistics;
-import io.parkloop.jobs.alerts.AlertJob;
-import io.parkloop.jobs.alerts.AlertRules;
-import io.parkloop.jobs.alerts.AlertSinks;
+import io.parkloop.jobs.ParkloopJobs;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Databases;
@@ -30,10 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -44,7 +35,7 @@ final class Pipeline implements AutoCloseable {
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   /** Readings are keyed by meter: partitions let the job and the bridge scale out. */
   static final int READING_PARTITIONS = 4;
-  static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+  static final Duration CHECKPOINT_INTERVAL = ParkloopJobs.CHECKPOINT_INTERVAL;
 
   private final IngestMetrics metrics = new IngestMetrics();
   private final DataSource database;
@@ -55,7 +46,7 @@ final class Pipeline implements AutoCloseable {
   private Producer<byte[], byte[]> hj212Producer;
   private LocalFlink flink;
   private RetentionSchedule retention;
-  private Consumer<StreamExecutionEnvironment> jobs;
+  private ParkloopJobs jobs;
   private Path checkpoints;
 
   private Pipeline(DataSource database) {
@@ -84,18 +75,8 @@ final class Pipeline implements AutoCloseable {
     Pipeline pipeline = new Pipeline(database);
     try {
       pipeline.lag = new PipelineLag(stack.kafka(), database);
-      JobSettings settings = JobSettings.defaults();
-      IndicatorJob indicators = new IndicatorJob(reference, settings,
-          KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
-          KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings));
-      AlertJob alerts = new AlertJob(reference, settings, AlertRules.defaults(),
-          KafkaReadings.source(stack.kafka(), "parkloop-alerts"),
-          AlertSinks.postgresAndKafka(stack.jdbcUrl(), stack.kafka(), Topics.ALERTS, settings));
       pipeline.retention = RetentionSchedule.start(database, Retention.fromEnvironment());
-      pipeline.jobs = env -> {
-        indicators.build(env);
-        alerts.build(env);
-      };
+      pipeline.jobs = ParkloopJobs.onKafkaAndPostgres(reference, stack.kafka(), stack.jdbcUrl());
       pipeline.checkpoints = dataDir.resolve("checkpoints");
       pipeline.flink = pipeline.startJobs();
       Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), pipeline.metrics);
@@ -122,7 +103,7 @@ final class Pipeline implements AutoCloseable {
   }
 
   private LocalFlink startJobs() throws Exception {
-    return LocalFlink.start(jobs, checkpoints, 2, CHECKPOINT_INTERVAL);
+    return LocalFlink.start(jobs, checkpoints, 2);
   }
 
   /**
