@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Java main class run as its own OS process (the deployed shape of a service, unlike the
+ * A Java main class (or another program) run as its own OS process (the deployed shape of a service, unlike the
  * in-JVM ones), its output appended to a log file. {@link #kill} is a real SIGKILL, so a test can
  * crash it the way the kernel's OOM killer or a pulled plug would.
  */
@@ -61,7 +61,7 @@ public final class ChildJvm implements AutoCloseable {
     command.add(classPath);
     command.add(mainClass);
     command.addAll(args);
-    return start(name, command, environment, logFile);
+    return startProgram(name, command, environment, logFile);
   }
 
   /** Starts {@code java [jvmArgs] -jar jar [args]}. */
@@ -73,10 +73,14 @@ public final class ChildJvm implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);
-    return start(name, command, environment, logFile);
+    return startProgram(name, command, environment, logFile);
   }
 
-  private static ChildJvm start(String name, List<String> command, Map<String, String> environment,
+  /**
+   * Starts any program the same way, e.g. Debian's {@code mosquitto}, so that it is logged, waited
+   * for and killed like the JVMs.
+   */
+  public static ChildJvm startProgram(String name, List<String> command, Map<String, String> environment,
       Path logFile) {
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
