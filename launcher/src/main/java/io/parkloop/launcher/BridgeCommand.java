@@ -63,6 +63,10 @@ final class BridgeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     require(mqttUrl, "--mqtt-url", "PARKLOOP_MQTT_URL");
     require(kafka, "--kafka", "PARKLOOP_KAFKA");
+    if (mqtt.accounts != null) {
+      throw new ParameterException(spec.commandLine(), "--mqtt-accounts (or env PARKLOOP_MQTT_ACCOUNTS) configures"
+          + " the embedded broker of run and demo; the bridge logs in with --mqtt-username and PARKLOOP_MQTT_PASSWORD");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

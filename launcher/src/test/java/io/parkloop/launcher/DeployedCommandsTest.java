@@ -18,6 +18,9 @@ class DeployedCommandsTest {
     assertThat(err.toString()).contains("Missing --mqtt-url (or env PARKLOOP_MQTT_URL)");
     assertThat(run("bridge", "--mqtt-url", "tcp://broker:1883")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing --kafka (or env PARKLOOP_KAFKA)");
+    assertThat(run("bridge", "--mqtt-url", "tcp://broker:1883", "--kafka", "kafka:9092", "--mqtt-accounts", "a.txt"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--mqtt-accounts (or env PARKLOOP_MQTT_ACCOUNTS) configures the embedded broker");
   }
 
   @Test
