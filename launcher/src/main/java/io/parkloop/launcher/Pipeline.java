@@ -22,6 +22,7 @@ final class Pipeline implements AutoCloseable {
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   /** Readings are keyed by meter: partitions let the job and the bridge scale out. */
   static final int READING_PARTITIONS = 4;
+  /** The jobs' own interval, which the crash tests time their kills by. */
   static final Duration CHECKPOINT_INTERVAL = ParkloopJobs.CHECKPOINT_INTERVAL;
 
   private final DataSource database;
