@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -83,6 +84,8 @@ class DeployFilesTest {
 
   private static Path root;
   private static final Map<Path, List<Object>> YAML = new LinkedHashMap<>();
+  /** Where compose mounts launcher/target/parkloop.jar. */
+  private static final String LAUNCHER_JAR_IN_CONTAINER = "/opt/parkloop/parkloop.jar";
   private static final Map<Path, JsonNode> JSON = new LinkedHashMap<>();
   private static final Map<Path, String> UNPARSEABLE = new LinkedHashMap<>();
 
@@ -467,6 +470,43 @@ class DeployFilesTest {
     }
     assertThat(scripts).isNotEmpty();
     assertThat(problems).as("shell scripts with syntax errors").isEmpty();
+  }
+
+  /**
+   * The deployed stack runs the launcher's deployed commands only, `migrate` and `bridge` (the
+   * processes of the cluster-shaped test), and the jobs on Flink: never `run`, whose in-process
+   * copy of the jobs would compute everything a second time beside the Flink cluster's.
+   */
+  @Test
+  void theLauncherRunsMigrateAndBridgeOnlyAndTheJobsRunOnFlink() throws IOException {
+    Map<String, String> commands = new TreeMap<>();
+    YAML.forEach((file, documents) -> documents.forEach(document -> {
+      if (document instanceof Map<?, ?> map && map.get("services") instanceof Map<?, ?> services) {
+        services.forEach((service, definition) -> {
+          if (((Map<?, ?>) definition).get("command") instanceof List<?> command
+              && command.contains(LAUNCHER_JAR_IN_CONTAINER)) {
+            int jar = command.indexOf(LAUNCHER_JAR_IN_CONTAINER);
+            commands.put(name(file) + " services." + service,
+                jar + 1 < command.size() ? String.valueOf(command.get(jar + 1)) : "(none)");
+          }
+        });
+      }
+      walk(document, "", (path, entry) -> {
+        if (entry.getValue() instanceof Map<?, ?> container
+            && String.valueOf(container.get("image")).startsWith("parkloop/bridge:")) {
+          Object args = container.get("args");
+          commands.put(name(file) + " " + path, args instanceof List<?> list && !list.isEmpty()
+              ? String.valueOf(list.get(0)) : "(the image's CMD)");
+        }
+      });
+    }));
+    assertThat(commands).as("launcher commands of compose and Kubernetes")
+        .allSatisfy((where, command) -> assertThat(command).as(where).isIn("migrate", "bridge"))
+        .containsValues("migrate", "bridge");
+    String flinkJob = Files.readString(root.resolve("deploy/k8s/flink.yaml"))
+        + Files.readString(root.resolve("deploy/flink/start-job.sh"));
+    assertThat(flinkJob).as("the job's entry point on Flink").contains("io.parkloop.jobs.IndicatorJobMain");
+    assertThat(Files.readString(root.resolve("deploy/bridge/Dockerfile"))).contains("CMD [\"bridge\"]");
   }
 
   @Test

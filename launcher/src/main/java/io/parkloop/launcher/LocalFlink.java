@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.jobs.ParkloopJobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -37,20 +37,18 @@ final class LocalFlink implements AutoCloseable {
     this.resumedFrom = resumedFrom;
   }
 
-  /** @param jobs builds the jobs into the environment: {@code env -> { indicators.build(env); alerts.build(env); }} */
-  static LocalFlink start(Consumer<StreamExecutionEnvironment> jobs, Path checkpoints, int parallelism,
-      Duration checkpointInterval) throws Exception {
+  /** @param jobs the job graph, which sets its own checkpoint interval */
+  static LocalFlink start(ParkloopJobs jobs, Path checkpoints, int parallelism) throws Exception {
     Files.createDirectories(checkpoints);
     Optional<Path> latest = latestCheckpoint(checkpoints);
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
     latest.ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-    jobs.accept(env);
-    JobClient client = env.executeAsync("parkloop-indicators");
+    jobs.build(env);
+    JobClient client = env.executeAsync(ParkloopJobs.JOB_NAME);
     LOG.info("parkloop job (indicators and alerts) {} started{}", client.getJobID(),
         latest.map(p -> " from checkpoint " + p).orElse(""));
     return new LocalFlink(client, latest);

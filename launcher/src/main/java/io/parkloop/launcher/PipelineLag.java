@@ -1,6 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.MetricsGauge;
+import io.parkloop.jobs.ParkloopJobs;
 import io.parkloop.launcher.bench.KafkaLag;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,13 +19,11 @@ import javax.sql.DataSource;
  * answer right now.
  */
 final class PipelineLag implements AutoCloseable {
-  static final String JOB_GROUP = "parkloop-indicators";
-
   private final KafkaLag kafkaLag;
   private final DataSource database;
 
   PipelineLag(String kafka, DataSource database) {
-    this.kafkaLag = new KafkaLag(kafka, JOB_GROUP);
+    this.kafkaLag = new KafkaLag(kafka, ParkloopJobs.INDICATOR_GROUP);
     this.database = database;
   }
 
@@ -53,7 +52,7 @@ final class PipelineLag implements AutoCloseable {
   List<MetricsGauge> gauges() {
     return List.of(
         new MetricsGauge("parkloop_job_kafka_lag_records",
-            "Readings on Kafka the indicator job (group " + JOB_GROUP + ") has not committed yet; NaN if Kafka cannot say",
+            "Readings on Kafka the indicator job (group " + ParkloopJobs.INDICATOR_GROUP + ") has not committed yet; NaN if Kafka cannot say",
             () -> readingsBehind().stream().asDoubleStream().findFirst().orElse(Double.NaN)),
         new MetricsGauge("parkloop_indicator_write_age_seconds",
             "Seconds since the newest indicator row was written; NaN while PostgreSQL cannot be read",

@@ -2,6 +2,7 @@ package io.parkloop.launcher.bench;
 
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.ingest.ReadingTopic;
+import io.parkloop.jobs.ParkloopJobs;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class EndToEndRun {
     List<BenchResult.LagSample> lagTimeline = new ArrayList<>();
     JvmThreadCpu threadCpu = new JvmThreadCpu();
     ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2);
-    try (KafkaLag lag = new KafkaLag(target.kafka(), "parkloop-indicators")) {
+    try (KafkaLag lag = new KafkaLag(target.kafka(), ParkloopJobs.INDICATOR_GROUP)) {
       long kafkaBefore = lag.endOffsets();
       long upsertsBefore = upserts();
       long bridgedBefore = target.metrics().readingsOut();
