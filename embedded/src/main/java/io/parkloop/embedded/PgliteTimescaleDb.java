@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>The server has one database, kept in memory, and one session: it serves one client
  * connection at a time and makes a second wait until the first closes. So {@link #dataSource}
  * hands every caller that same session, opened once; a caller's {@code close()} only rolls back
- * what it left open and resets its role. Callers therefore take turns, which Flyway and the
+ * what it left open and resets its user and role. Callers therefore take turns, which Flyway and the
  * tests do; concurrent callers would interleave statements in one session and must not share it.
  */
 public final class PgliteTimescaleDb implements AutoCloseable {
@@ -219,7 +219,9 @@ public final class PgliteTimescaleDb implements AutoCloseable {
       session.setAutoCommit(true);
     }
     try (Statement reset = session.createStatement()) {
-      reset.execute("reset role");
+      // the session user too, as a test may have become a login with SET SESSION AUTHORIZATION;
+      // PGlite's RESET SESSION AUTHORIZATION keeps the login, so the user is named
+      reset.execute("set session authorization " + USER + "; reset role");
     }
   }
 
