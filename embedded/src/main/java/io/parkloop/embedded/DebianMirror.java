@@ -55,7 +55,7 @@ final class DebianMirror {
       String types = field(stanza, "Types");
       String uris = field(stanza, "URIs");
       String suites = field(stanza, "Suites");
-      if (types.contains("deb") && !uris.isEmpty() && !suites.isEmpty() && !suites.contains("-security")
+      if (List.of(types.split("\\s+")).contains("deb") && !uris.isEmpty() && !suites.isEmpty() && !suites.contains("-security")
           && !stanza.matches("(?ims).*^Enabled:\\s*no\\s*$.*")) {
         return Optional.of(uris.split("\\s+")[0]);
       }
