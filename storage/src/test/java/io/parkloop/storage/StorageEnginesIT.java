@@ -93,11 +93,22 @@ class StorageEnginesIT {
       ReadingTable.upsert(connection, List.of(new ReadingRecord("UPS-ELEC", ts, 100.75, NOW)));
       IndicatorUpserts.upsert(connection, List.of(new IndicatorRecord("park", "UPS", "day", day, "energy_tce", 1.0, "tce")));
       IndicatorUpserts.upsert(connection, List.of(new IndicatorRecord("park", "UPS", "day", day, "energy_tce", 1.5, "tce")));
+      Instant opened = Instant.parse("2026-03-01T02:00:00Z");
+      AlertUpserts.write(connection, List.of(alert("UPS-a1", opened, null, 60.0), alert("UPS-a2", opened, null, 1.0)), List.of());
+      // the episode closes at a higher peak; the second alert is withdrawn
+      AlertUpserts.write(connection, List.of(alert("UPS-a1", opened, opened.plusSeconds(3600), 75.0)), List.of("UPS-a2"));
     }
 
     assertThat(rows(database, "select ts, value from reading where meter = 'UPS-ELEC' order by ts"))
         .containsExactly(ts + " 100.75", ts.plusSeconds(900) + " 101.0");
     assertThat(rows(database, "select value from indicator_value where scope_id = 'UPS'")).containsExactly("1.5");
+    assertThat(rows(database, "select id, closed_at, peak_value from alerts where id like 'UPS-%'"))
+        .containsExactly("UPS-a1 2026-03-01T03:00:00Z 75.0");
+  }
+
+  private static AlertRecord alert(String id, Instant opened, Instant closed, double peak) {
+    return new AlertRecord(id, "concentration", "outlet", "UPS-WW1", "w01018", "critical", opened, closed, peak, 50.0,
+        List.of("w01018-Avg " + peak), null, null);
   }
 
   @Order(4)
