@@ -41,10 +41,11 @@ $$;
 -- lose every privilege on every chunk: a query on the hypertable still reaches its chunks, as
 -- PostgreSQL checks privileges on the table queried, not on the partitions it expands to. (Revoking
 -- the use of the chunks' schema instead breaks those queries: on 2.19.3 a manager's count(*) on
--- indicator_value then fails with "permission denied for schema".) A new chunk is made by an insert into its hypertable and gets
--- the grants again, so a statement trigger on every hypertable revokes them in the same transaction,
--- before anyone can see the chunk; afterMigrate.sql puts the trigger on every hypertable, also later
--- ones, and revokes on the chunks that migrations made (create_hypertable's migrate_data).
+-- indicator_value then fails with "permission denied for schema".) A new chunk is made by an
+-- insert into its hypertable and gets the grants again, so a statement trigger on every hypertable
+-- revokes them in the same transaction, before anyone can see the chunk; afterMigrate.sql puts the
+-- trigger on every hypertable, also later ones, and revokes on the chunks that migrations made
+-- (create_hypertable's migrate_data).
 create function parkloop_private_chunks(hypertable regclass) returns void
 language plpgsql security definer set search_path = pg_catalog as $$
 declare
