@@ -53,8 +53,25 @@ public record Retention(String readings, String hourlyIndicators) {
     }
   }
 
-  /** Drops the chunks of {@code reading} that hold only rows past retention; returns how many rows they held. */
+  /**
+   * Drops the chunks of {@code reading} that hold only rows past retention; returns how many rows
+   * they held. One transaction, so that the count and the drop see the same now() and chunks.
+   */
   private long droppedChunkRows(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      long rows = countAndDropOldChunks(connection);
+      connection.commit();
+      return rows;
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private long countAndDropOldChunks(Connection connection) throws SQLException {
     long rows = 0;
     try (PreparedStatement old = connection.prepareStatement(
         "select chunk from show_chunks('reading', older_than => now() - ?::interval) chunk")) {
