@@ -10,19 +10,8 @@ create table reading (
 );
 create index reading_ts on reading (ts);
 
--- With TimescaleDB: a hypertable, compressed after a week, dropped after ${readingsRetention}.
--- Without it the table stays plain and storage's Retention deletes the same rows.
-do $$
-begin
-  if exists (select 1 from pg_extension where extname = 'timescaledb') then
-    perform create_hypertable('reading', 'ts', chunk_time_interval => interval '7 days', if_not_exists => true);
-    alter table reading set (timescaledb.compress, timescaledb.compress_segmentby = 'meter',
-                             timescaledb.compress_orderby = 'ts');
-    perform add_compression_policy('reading', interval '7 days', if_not_exists => true);
-    perform add_retention_policy('reading', interval '${readingsRetention}', if_not_exists => true);
-  end if;
-end
-$$;
+-- With TimescaleDB, V13 makes it a hypertable. (The first text of this file did that here, and
+-- TimescaleDB then refused the row-level security below; see V13 and Migrations.)
 
 -- Row-level security as for late readings (V10): a park manager sees the readings of the own meters.
 alter table reading enable row level security;

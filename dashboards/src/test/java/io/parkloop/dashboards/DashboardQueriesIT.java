@@ -54,7 +54,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every panel query of every dashboard, expanded the way Grafana expands it, runs against a real
  * PostgreSQL that the real indicator and alert jobs filled from two days of realistic readings
  * (counters, an interval meter, a counter reset, a late reading, HJ 212 hourly data over and under
- * the limit, monthly statistics) and returns rows with the columns its panel needs.
+ * the limit, monthly statistics) and returns rows with the columns its panel needs. The values
+ * each panel shows are DashboardPanelValuesIT's, on a small data set with known answers.
  */
 @ExtendWith(SharedServices.class)
 class DashboardQueriesIT {
@@ -148,7 +149,7 @@ class DashboardQueriesIT {
     try (Stream<Path> files = Files.list(ROOT.resolve("dashboards/grafana"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         JsonNode dashboard = new ObjectMapper().readTree(file.toFile());
-        Map<String, List<String>> variables = variables(dashboard);
+        Map<String, List<String>> variables = variables(dashboard, database, NOW);
         for (JsonNode panel : panels(dashboard)) {
           for (JsonNode target : panel.path("targets")) {
             String name = dashboard.path("uid").asText() + " / " + panel.path("title").asText() + " / " + target.path("refId").asText();
@@ -161,7 +162,7 @@ class DashboardQueriesIT {
     return tests.stream();
   }
 
-  private static List<JsonNode> panels(JsonNode dashboard) {
+  static List<JsonNode> panels(JsonNode dashboard) {
     List<JsonNode> panels = new ArrayList<>();
     for (JsonNode panel : dashboard.path("panels")) {
       panels.add(panel);
@@ -193,14 +194,14 @@ class DashboardQueriesIT {
   }
 
   /** Each variable's values as Grafana would pick them: all for "All", else the current or first option. */
-  private static Map<String, List<String>> variables(JsonNode dashboard) throws Exception {
+  static Map<String, List<String>> variables(JsonNode dashboard, DataSource database, Instant now) throws Exception {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (JsonNode variable : dashboard.path("templating").path("list")) {
       List<String> options = new ArrayList<>();
       if (variable.path("type").asText().equals("query")) {
         String sql = GrafanaQuery.expand(variable.path("query").isTextual() ? variable.path("query").asText()
             : variable.path("query").path("rawSql").asText(variable.path("definition").asText()),
-            NOW.minus(Duration.ofDays(7)), NOW, values);
+            now.minus(Duration.ofDays(7)), now, values);
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
             ResultSet result = statement.executeQuery(sql)) {
           boolean named = hasColumn(result.getMetaData(), "__value");

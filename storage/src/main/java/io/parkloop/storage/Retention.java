@@ -9,10 +9,12 @@ import javax.sql.DataSource;
 
 /**
  * How long the big tables keep their rows (issue: raw normalised readings 13 months, hourly
- * indicators 3 years, daily and coarser forever), as PostgreSQL intervals. The TimescaleDB
- * migration turns the readings' interval into a retention policy; {@link #apply} deletes what is
- * older where no such policy runs, and the hourly indicator rows in any case (they share their
- * table with the rows kept forever, so no chunk can simply be dropped).
+ * indicators 3 years, daily and coarser forever), as PostgreSQL intervals. On TimescaleDB with
+ * TSL, migration V13 turns the readings' interval into a retention policy; {@link #apply} removes
+ * the older readings where no such policy runs (the Apache edition: {@code drop_chunks} for whole
+ * chunks, then a delete for the rest; plain PostgreSQL: a delete), and the hourly indicator rows
+ * in any case (they share their table with the rows kept forever, so no chunk can simply be
+ * dropped).
  */
 public record Retention(String readings, String hourlyIndicators) {
   public static final Retention DEFAULT = new Retention("13 months", "3 years");
@@ -32,7 +34,10 @@ public record Retention(String readings, String hourlyIndicators) {
   public long apply(DataSource database) throws SQLException {
     long deleted = 0;
     try (Connection connection = database.getConnection()) {
-      if (!timescaleDb(connection)) {
+      if (!readingsHaveARetentionPolicy(connection)) {
+        if (timescaleDb(connection)) {
+          deleted += droppedChunkRows(connection);
+        }
         deleted += delete(connection, "delete from reading where ts < now() - ?::interval", readings);
       }
       deleted += delete(connection,
@@ -45,6 +50,59 @@ public record Retention(String readings, String hourlyIndicators) {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, interval);
       return statement.executeUpdate();
+    }
+  }
+
+  /**
+   * Drops the chunks of {@code reading} that hold only rows past retention; returns how many rows
+   * they held. One transaction, so that the count and the drop see the same now() and chunks.
+   */
+  private long droppedChunkRows(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      long rows = countAndDropOldChunks(connection);
+      connection.commit();
+      return rows;
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private long countAndDropOldChunks(Connection connection) throws SQLException {
+    long rows = 0;
+    try (PreparedStatement old = connection.prepareStatement(
+        "select chunk from show_chunks('reading', older_than => now() - ?::interval) chunk")) {
+      old.setString(1, readings);
+      try (ResultSet chunks = old.executeQuery()) {
+        while (chunks.next()) {
+          try (Statement count = connection.createStatement();
+              ResultSet n = count.executeQuery("select count(*) from " + chunks.getString(1))) {
+            n.next();
+            rows += n.getLong(1);
+          }
+        }
+      }
+    }
+    try (PreparedStatement drop = connection.prepareStatement(
+        "select drop_chunks('reading', older_than => now() - ?::interval)")) {
+      drop.setString(1, readings);
+      drop.execute();
+    }
+    return rows;
+  }
+
+  private static boolean readingsHaveARetentionPolicy(Connection connection) throws SQLException {
+    if (!timescaleDb(connection)) {
+      return false;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("""
+            select 1 from timescaledb_information.jobs
+            where proc_name = 'policy_retention' and hypertable_name = 'reading'""")) {
+      return result.next();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.parkloop.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
@@ -111,6 +112,26 @@ class MigrationsIT {
     assertThat(rows(database, "select meter_id, valid_from::text, tce_per_unit from meter_version order by meter_id"))
         .containsExactly("E1-ELEC|-infinity|1.229E-4", "E1-FW|-infinity|0.0", "E1-STM|-infinity|0.1286");
     assertThat(rows(database, "select count(*) from target")).containsExactly("0");
+  }
+
+  @Test
+  void aDatabaseThatRanTheFirstV12TakesTheNewTextAndAnyOtherChangeStillFails() throws Exception {
+    DataSource database = TestPostgres.database("migrations_first_v12");
+    // without afterMigrate.sql: it calls a function of V13
+    Flyway.configure(Migrations.class.getClassLoader()).dataSource(database).locations("classpath:db/migration")
+        .placeholders(java.util.Map.of("readingsRetention", "13 months"))
+        .target("12").skipDefaultCallbacks(true).load().migrate();
+    assertThat(rows(database, "select checksum from flyway_schema_history where version = '12'"))
+        .as("Flyway's own checksum of V12").containsExactly(String.valueOf(Migrations.V12_CHECKSUM));
+    // on plain PostgreSQL the first text made the same table: only the recorded checksum differs
+    execute(database, "update flyway_schema_history set checksum = " + Migrations.FIRST_V12_CHECKSUM + " where version = '12'");
+
+    assertThat(Migrations.migrate(database)).as("V13 onwards").isPositive();
+    assertThat(rows(database, "select checksum from flyway_schema_history where version = '12'"))
+        .containsExactly(String.valueOf(Migrations.V12_CHECKSUM));
+
+    execute(database, "update flyway_schema_history set checksum = 12345 where version = '12'");
+    assertThatThrownBy(() -> Migrations.migrate(database)).hasMessageContaining("checksum mismatch");
   }
 
   /** The reference data with the park's land area, extra keys of the electricity meter and more targets. */
