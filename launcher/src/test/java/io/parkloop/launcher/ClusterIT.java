@@ -72,7 +72,7 @@ class ClusterIT {
 
     CompletableFuture<FlinkStandaloneCluster> flinkStart = CompletableFuture.supplyAsync(
         () -> FlinkStandaloneCluster.start(work.resolve("flink"), FlinkStandaloneCluster.classPathFromResource(), 2));
-    try (ClusterDatabase database = ClusterDatabase.start(work.resolve("postgres"));
+    try (ClusterDatabase database = ClusterDatabase.start();
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(work.resolve("kafka"), 0);
         ShippedMosquitto mosquitto = ShippedMosquitto.start(existing("parkloop.deploy").resolve("mosquitto"),
             work.resolve("mqtt"), passwords);
