@@ -31,10 +31,12 @@ final class LocalFlink implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
   private final JobClient client;
   private final Optional<Path> resumedFrom;
+  private final JobCounters counters;
 
-  private LocalFlink(JobClient client, Optional<Path> resumedFrom) {
+  private LocalFlink(JobClient client, Optional<Path> resumedFrom, JobCounters counters) {
     this.client = client;
     this.resumedFrom = resumedFrom;
+    this.counters = counters;
   }
 
   /** @param jobs builds the jobs into the environment: {@code env -> { indicators.build(env); alerts.build(env); }} */
@@ -48,12 +50,18 @@ final class LocalFlink implements AutoCloseable {
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
     latest.ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
+    JobCounters counters = JobCounters.collectInto(conf);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     jobs.accept(env);
     JobClient client = env.executeAsync("parkloop-indicators");
     LOG.info("parkloop job (indicators and alerts) {} started{}", client.getJobID(),
         latest.map(p -> " from checkpoint " + p).orElse(""));
-    return new LocalFlink(client, latest);
+    return new LocalFlink(client, latest, counters);
+  }
+
+  /** The jobs' counters of that name since this start, summed (e.g. unattributed readings). */
+  long counter(String name) {
+    return counters.total(name);
   }
 
   Optional<Path> resumedFrom() {
@@ -90,5 +98,6 @@ final class LocalFlink implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("stopping the parkloop job: {}", e.toString());
     }
+    counters.close();
   }
 }

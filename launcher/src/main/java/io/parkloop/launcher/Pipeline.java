@@ -142,6 +142,15 @@ final class Pipeline implements AutoCloseable {
     return LocalFlink.latestCheckpoint(checkpoints);
   }
 
+  /**
+   * A counter of the running jobs since their start, summed over operators and subtasks: e.g.
+   * {@link io.parkloop.jobs.functions.MeterConsumption#UNATTRIBUTED}, readings a job's reference
+   * data cannot place.
+   */
+  long jobCounter(String name) {
+    return flink.counter(name);
+  }
+
   IngestMetrics metrics() {
     return metrics;
   }

@@ -125,7 +125,7 @@ class IndicatorJobTest {
     for (int i = 0; i < readings.size() / 20; i++) {
       disordered.add(readings.get(random.nextInt(readings.size())));
     }
-    // shuffle within windows of 3 hours of readings, well inside the allowed lateness
+    // shuffle within windows of 3 hours of readings, well inside the maximum age
     for (int from = 0; from < disordered.size(); from += 36) {
       Collections.shuffle(disordered.subList(from, Math.min(from + 36, disordered.size())), random);
     }
@@ -141,7 +141,7 @@ class IndicatorJobTest {
     long hour1 = T0 + 3_600_000L;
     long hour2 = hour1 + 3_600_000L;
     // the analyser sends each hour's data when the hour is over, among the meters' readings of then
-    // (at the end of the two days they would be beyond the allowed lateness, and kept aside as late)
+    // (sent only at the end of the two days they would count too: a backlog within the maximum age)
     int sent = (int) readings.stream().filter(reading -> reading.ts <= hour2 + 3_600_000L).count();
     readings.addAll(sent, List.of(
         MeterReading.outlet("E2-WW1", hour1, "w01018", "Avg", 40, "N", "hour", hour1),

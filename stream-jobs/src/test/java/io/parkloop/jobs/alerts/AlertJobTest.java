@@ -118,7 +118,7 @@ class AlertJobTest {
     for (int i = 0; i < readings.size() / 10; i++) {
       disordered.add(readings.get(random.nextInt(readings.size())));
     }
-    // any order within each six hours: late and out of order, but well within the allowed lateness
+    // any order within each six hours: late and out of order, but well within the maximum age
     Collections.shuffle(disordered, random);
     disordered.sort(Comparator.comparingLong(reading -> reading.ts / hours(6).toMillis()));
 
