@@ -11,6 +11,7 @@ import io.parkloop.ingest.MqttBridge;
 import io.parkloop.ingest.MqttMessageIngest;
 import io.parkloop.ingest.ReadingValidator;
 import io.parkloop.ingest.hj212.Hj212Decoder;
+import io.parkloop.jobs.DeadLetterJob;
 import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
@@ -30,21 +31,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.Producer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live pipeline on a set of services: the schema migrated and the reference data mirrored,
- * the MQTT→Kafka bridge, and the indicator and alert jobs.
+ * the MQTT→Kafka bridge, and the indicator and alert jobs, and the copy of the dead-letter topic
+ * into the {@code dead_letter} table.
  */
 final class Pipeline implements AutoCloseable {
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   /** Readings are keyed by meter: partitions let the job and the bridge scale out. */
   static final int READING_PARTITIONS = 4;
   static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+  /** How often the pipeline looks whether the reference data changed (the watcher reads the file). */
+  static final Duration REFERENCE_POLL = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private final IngestMetrics metrics = new IngestMetrics();
   private final DataSource database;
@@ -55,16 +66,21 @@ final class Pipeline implements AutoCloseable {
   private Producer<byte[], byte[]> hj212Producer;
   private LocalFlink flink;
   private RetentionSchedule retention;
-  private Consumer<StreamExecutionEnvironment> jobs;
+  private Function<ReferenceData, Consumer<StreamExecutionEnvironment>> jobGraph;
   private Path checkpoints;
+  /** The reference data the jobs run with, and ingest validates against: both switch together. */
+  private volatile ReferenceData active;
+  private volatile int referenceSwitches;
+  private ScheduledExecutorService referenceFollower;
 
   private Pipeline(DataSource database) {
     this.database = database;
   }
 
   /**
-   * @param references the current reference data; ingest validates against its latest version,
-   *     the indicator and alert jobs work with the version of their start
+   * @param references the current reference data: when it changes (a new version from the
+   *     {@link io.parkloop.reference.ReferenceWatcher}), the jobs restart with it from their latest
+   *     checkpoint, see {@link #followReference}
    */
   static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port)
       throws Exception {
@@ -85,21 +101,22 @@ final class Pipeline implements AutoCloseable {
     try {
       pipeline.lag = new PipelineLag(stack.kafka(), database);
       JobSettings settings = JobSettings.defaults();
-      IndicatorJob indicators = new IndicatorJob(reference, settings,
-          KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
-          KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings));
-      AlertJob alerts = new AlertJob(reference, settings, AlertRules.defaults(),
-          KafkaReadings.source(stack.kafka(), "parkloop-alerts"),
-          AlertSinks.postgresAndKafka(stack.jdbcUrl(), stack.kafka(), Topics.ALERTS, settings));
-      pipeline.retention = RetentionSchedule.start(database, Retention.fromEnvironment());
-      pipeline.jobs = env -> {
-        indicators.build(env);
-        alerts.build(env);
+      pipeline.jobGraph = jobsReference -> env -> {
+        new IndicatorJob(jobsReference, settings, KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
+            KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings))
+            .build(env);
+        new AlertJob(jobsReference, settings, AlertRules.defaults(), KafkaReadings.source(stack.kafka(), "parkloop-alerts"),
+            AlertSinks.postgresAndKafka(stack.jdbcUrl(), stack.kafka(), Topics.ALERTS, settings)).build(env);
+        new DeadLetterJob(DeadLetterJob.kafkaSource(stack.kafka(), "parkloop-dead-letters"),
+            DeadLetterJob.postgresTable(stack.jdbcUrl(), settings)).build(env);
       };
+      pipeline.retention = RetentionSchedule.start(database, Retention.fromEnvironment());
       pipeline.checkpoints = dataDir.resolve("checkpoints");
+      pipeline.active = reference;
       pipeline.flink = pipeline.startJobs();
-      Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), pipeline.metrics);
-      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(references, MAX_FUTURE), hj212,
+      Supplier<ReferenceData> active = () -> pipeline.active;
+      Hj212Ingest hj212 = new Hj212Ingest(active, new Hj212Decoder(), pipeline.metrics);
+      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(active, MAX_FUTURE), hj212,
           pipeline.metrics);
       pipeline.bridge = new MqttBridge(stack.bridgeConfig(), ingest,
           KafkaProducers.create(stack.kafka(), "parkloop-bridge"), pipeline.metrics, Clock.systemUTC());
@@ -110,6 +127,13 @@ final class Pipeline implements AutoCloseable {
             pipeline.hj212Producer, pipeline.metrics, Clock.systemUTC());
         pipeline.hj212Server.start();
       }
+      pipeline.referenceFollower = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "reference-follower");
+        thread.setDaemon(true);
+        return thread;
+      });
+      pipeline.referenceFollower.scheduleWithFixedDelay(() -> pipeline.followReference(references),
+          REFERENCE_POLL.toMillis(), REFERENCE_POLL.toMillis(), TimeUnit.MILLISECONDS);
       if (metricsPort > 0) {
         pipeline.metricsEndpoint = new MetricsEndpoint(pipeline.metrics, pipeline.lag.gauges(), "0.0.0.0", metricsPort);
         pipeline.metricsEndpoint.start();
@@ -122,7 +146,45 @@ final class Pipeline implements AutoCloseable {
   }
 
   private LocalFlink startJobs() throws Exception {
-    return LocalFlink.start(jobs, checkpoints, 2, CHECKPOINT_INTERVAL);
+    return LocalFlink.start(jobGraph.apply(active), checkpoints, 2, CHECKPOINT_INTERVAL);
+  }
+
+  /**
+   * A new version of the reference data reaches the running jobs by a controlled restart: the jobs
+   * stop, ingest and the jobs switch to the new version together, and the jobs start again from
+   * their latest checkpoint. So everything read since that checkpoint is read again with the new
+   * version: an added meter, outlet or park counts from its first reading that ingest accepted
+   * (before the switch ingest refused it as unknown, to the dead letters), a removed one stops.
+   * A reading ingest accepted under the old version that the new one cannot place is counted as
+   * unattributed ({@link io.parkloop.jobs.functions.MeterConsumption#UNATTRIBUTED}).
+   */
+  private synchronized void followReference(Supplier<ReferenceData> references) {
+    ReferenceData latest = references.get();
+    if (latest == active) {
+      return;
+    }
+    try {
+      // first the tables: if the database is away, nothing has changed yet and the next poll tries again
+      ReferenceTables.sync(database, latest);
+    } catch (Exception e) {
+      LOG.warn("reference data not switched yet, its tables could not be written: {}", e.toString());
+      return;
+    }
+    flink.close();
+    active = latest;
+    try {
+      flink = startJobs();
+      referenceSwitches++;
+      LOG.info("jobs restarted with the new reference data from {}", flink.resumedFrom().map(Path::toString)
+          .orElse("the earliest readings (no checkpoint yet)"));
+    } catch (Exception e) {
+      LOG.error("the jobs did not start again with the new reference data", e);
+    }
+  }
+
+  /** How often the jobs switched to a new version of the reference data. */
+  int referenceSwitches() {
+    return referenceSwitches;
   }
 
   /**
@@ -131,7 +193,7 @@ final class Pipeline implements AutoCloseable {
    *
    * @return the checkpoint they resumed from, empty if there was none yet
    */
-  Optional<Path> restartJobs() throws Exception {
+  synchronized Optional<Path> restartJobs() throws Exception {
     flink.close();
     flink = startJobs();
     return flink.resumedFrom();
@@ -175,6 +237,9 @@ final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    if (referenceFollower != null) {
+      referenceFollower.shutdownNow();
+    }
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
     }
@@ -185,8 +250,10 @@ final class Pipeline implements AutoCloseable {
     if (bridge != null) {
       bridge.close();
     }
-    if (flink != null) {
-      flink.close();
+    synchronized (this) {
+      if (flink != null) {
+        flink.close();
+      }
     }
     if (retention != null) {
       retention.close();

@@ -242,10 +242,14 @@ final class Replay {
    */
   private void runAlertJob(Path spool) throws Exception {
     alertsRunning = true;
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
-    new AlertJob(reference, settings, AlertRules.defaults(), new SpooledReadingsSource(spool, settings.outOfOrderness()),
-        AlertSinks.postgresOnly(jdbcUrl, settings)).build(env);
-    env.execute("parkloop-replay-alerts");
+    try {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
+      new AlertJob(reference, settings, AlertRules.defaults(), new SpooledReadingsSource(spool, settings.outOfOrderness()),
+          AlertSinks.postgresOnly(jdbcUrl, settings)).build(env);
+      env.execute("parkloop-replay-alerts");
+    } finally {
+      alertsRunning = false; // done: the progress line shows the indicator job's final count again
+    }
   }
 
   /** The statistics CSV as the job reads it from Kafka: each row through the topic's record. */

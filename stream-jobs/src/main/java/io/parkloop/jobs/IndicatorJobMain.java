@@ -14,8 +14,8 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Entry point for {@code flink run} on a cluster, running the indicator job and the alert job in
- * one job graph (one checkpoint, one restart):
+ * Entry point for {@code flink run} on a cluster, running the indicator job, the alert job and
+ * the dead-letter copy in one job graph (one checkpoint, one restart):
  * {@code flink run parkloop-stream-jobs-job.jar --reference /etc/parkloop/reference.yaml
  * --kafka kafka:9092 --jdbc jdbc:postgresql://db/parkloop?user=..&password=..}.
  * The local launcher builds the same job on a MiniCluster.
@@ -35,6 +35,8 @@ public final class IndicatorJobMain {
         JobSinks.postgres(required(options, "jdbc"), settings)).build(env);
     new AlertJob(reference, settings, AlertRules.defaults(), KafkaReadings.source(kafka, group + "-alerts"),
         AlertSinks.postgresAndKafka(required(options, "jdbc"), kafka, Topics.ALERTS, settings)).build(env);
+    new DeadLetterJob(DeadLetterJob.kafkaSource(kafka, group + "-dead-letters"),
+        DeadLetterJob.postgresTable(required(options, "jdbc"), settings)).build(env);
     env.execute("parkloop-indicators");
   }
 

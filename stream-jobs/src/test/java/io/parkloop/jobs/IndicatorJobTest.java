@@ -177,4 +177,22 @@ class IndicatorJobTest {
     assertThat(value(rows, "enterprise", "E1", "r24h", T0 + 24 * 3_600_000L, "electricity_kwh")).isCloseTo(9_600, within(1e-6));
     assertThat(value(rows, "enterprise", "E1", "r30d", T0 + 2 * 24 * 3_600_000L, "electricity_kwh")).isCloseTo(19_200, within(1e-6));
   }
+
+  @Test
+  void anHourTheAnalyserCouldNotComputeCountsNoLoad() throws Exception {
+    long hour1 = T0 + 3_600_000L;
+    long hour2 = hour1 + 3_600_000L;
+    List<MeterReading> readings = List.of(
+        MeterReading.outlet("E2-WW1", hour1, "w01018", "Avg", 40, "N", "hour", hour1),
+        MeterReading.outlet("E2-WW1", hour1, "w00000", "Cou", 100, "N", "hour", hour1),
+        // HJ 212-2025's +9999.99 as ingest flags it: with the flow, it would make 999.999 kg
+        MeterReading.outlet("E2-WW1", hour2, "w01018", "Avg", 9999.99, "U", "hour", hour2),
+        MeterReading.outlet("E2-WW1", hour2, "w00000", "Cou", 100, "N", "hour", hour2));
+
+    Map<String, IndicatorRow> rows = run(readings, "not-computed");
+
+    assertThat(value(rows, "enterprise", "E2", "hour", hour1, "cod_kg")).isCloseTo(4, within(1e-9));
+    assertThat(rows).doesNotContainKey("enterprise|E2|hour|" + hour2 + "|cod_kg");
+    assertThat(value(rows, "enterprise", "E2", "day", T0, "cod_kg")).isCloseTo(4, within(1e-9));
+  }
 }

@@ -109,6 +109,17 @@ class AlertJobTest {
   }
 
   @Test
+  void hoursTheAnalyserCouldNotComputeChangeNoAlert() throws Exception {
+    List<MeterReading> readings = new ArrayList<>(twoDays());
+    // HJ 212-2025's +9999.99, flagged by ingest: between two calm hours and inside the first episode
+    for (int hour : new int[] {4, 9}) {
+      readings.add(hourly(OUTLET, COD).at(T0.plus(hours(hour)).plus(minutes(0))).flag("U").value(9999.99));
+    }
+
+    assertThat(run(readings, "not-computed")).isEqualTo(run(twoDays(), "not-computed-reference"));
+  }
+
+  @Test
   void theSameReadingsShuffledAndDuplicatedGiveTheSameAlerts() throws Exception {
     List<MeterReading> readings = twoDays();
     Map<String, AlertUpdate> expected = run(readings, "in-order");
