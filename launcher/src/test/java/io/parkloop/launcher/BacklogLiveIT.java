@@ -3,6 +3,7 @@ package io.parkloop.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.parkloop.embedded.EmbeddedKafka;
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.jobs.functions.MeterConsumption;
@@ -59,9 +60,10 @@ class BacklogLiveIT {
     ServiceOptions options = new ServiceOptions();
     options.dataDir = dir.resolve("live");
     options.mqttUrl = services.mqtt().url();
-    options.kafka = services.kafka().bootstrapServers();
     options.jdbc = services.jdbcUrl();
-    try (LocalStack stack = LocalStack.start(options);
+    // a broker of its own: the pipeline's topics have fixed names, which other classes' pipelines share
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+        LocalStack stack = LocalStack.start(withKafka(options, kafka));
         Pipeline pipeline = Pipeline.start(stack, () -> reference, options.dataDir, 0)) {
       MqttClient devices = new MqttClient(stack.mqttUrl(), "backlog-it-devices", new MemoryPersistence());
       devices.connect();
@@ -135,5 +137,10 @@ class BacklogLiveIT {
         return result.next() ? result.getDouble(1) : Double.NaN;
       }
     }
+  }
+
+  private static ServiceOptions withKafka(ServiceOptions options, EmbeddedKafka kafka) {
+    options.kafka = kafka.bootstrapServers();
+    return options;
   }
 }

@@ -211,7 +211,7 @@ class Hj212DecoderTest {
     }
 
     @Test
-    void leavesTheSameNumberAloneInAn2017Packet() {
+    void leavesTheSameNumberAloneInA2017Packet() {
       Hj212Packet packet = decodePacket("QN=20260101090000000;ST=32;CN=2061;PW=123456;MN=88888880000001;Flag=4;"
           + "CP=&&DataTime=20260101080000;w01018-Avg=9999.99,w01018-Flag=N&&");
 

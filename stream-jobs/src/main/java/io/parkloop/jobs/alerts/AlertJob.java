@@ -12,7 +12,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Readings → alerts on discharge and data (SPEC "Alerts"; docs/alerts.md): concentration over
- * limit, permitted load at risk, silent meters and outlets, data quality. Each rule keeps its
+ * limit, permitted load at risk, silent meters and outlets, data quality, a stopped treatment
+ * facility. Each rule keeps its
  * own keyed state, recomputes its alerts from it and publishes only what changed, each alert
  * under an id derived from kind, scope, factor and opening time: late data within the maximum
  * age corrects alerts in place, and a replay or a restart publishes the same alerts again
@@ -77,8 +78,15 @@ public final class AlertJob {
         .process(new DataQualityAlerts(reference, rules.quality(), maxAge))
         .name("data-quality-alerts").uid("data-quality-alerts");
 
+    DataStream<AlertUpdate> treatmentStopped = input
+        .filter(TreatmentStoppedAlerts::counts).name("treatment-power-values").uid("treatment-power-values")
+        .keyBy(reading -> reading.meter)
+        .process(new TreatmentStoppedAlerts(reference, maxAge))
+        .name("treatment-stopped-alerts").uid("treatment-stopped-alerts");
+
     // by id, so that every change of one alert reaches the sinks through one writer, in order
-    KeyedStream<AlertUpdate, String> alerts = concentration.union(permit, silence, quality).keyBy(alert -> alert.id);
+    KeyedStream<AlertUpdate, String> alerts = concentration.union(permit, silence, quality, treatmentStopped)
+        .keyBy(alert -> alert.id);
     alerts.sinkTo(sinks.table()).name("alerts-table-sink").uid("alerts-table-sink");
     alerts.sinkTo(sinks.topic()).name("alerts-topic-sink").uid("alerts-topic-sink");
   }
