@@ -53,6 +53,8 @@ final class Pipeline implements AutoCloseable {
   /** Readings are keyed by meter: partitions let the job and the bridge scale out. */
   static final int READING_PARTITIONS = 4;
   static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+  /** How often {@code parkloop reconcile} runs inside the pipeline (it does nothing without late readings). */
+  static final Duration RECONCILE_EVERY = Duration.ofHours(1);
   /** How often the pipeline looks whether the reference data changed (the watcher reads the file). */
   static final Duration REFERENCE_POLL = Duration.ofSeconds(1);
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -100,7 +102,7 @@ final class Pipeline implements AutoCloseable {
     Pipeline pipeline = new Pipeline(database);
     try {
       pipeline.lag = new PipelineLag(stack.kafka(), database);
-      JobSettings settings = JobSettings.defaults();
+      JobSettings settings = JobSettings.fromEnvironment();
       pipeline.jobGraph = jobsReference -> env -> {
         new IndicatorJob(jobsReference, settings, KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
             KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings))
@@ -134,6 +136,9 @@ final class Pipeline implements AutoCloseable {
       });
       pipeline.referenceFollower.scheduleWithFixedDelay(() -> pipeline.followReference(references),
           REFERENCE_POLL.toMillis(), REFERENCE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+      // the same thread: a reconciliation and a switch of the reference data never overlap
+      pipeline.referenceFollower.scheduleWithFixedDelay(() -> pipeline.reconcile(stack.jdbcUrl(), settings),
+          RECONCILE_EVERY.toMillis(), RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
       if (metricsPort > 0) {
         pipeline.metricsEndpoint = new MetricsEndpoint(pipeline.metrics, pipeline.lag.gauges(), "0.0.0.0", metricsPort);
         pipeline.metricsEndpoint.start();
@@ -179,6 +184,18 @@ final class Pipeline implements AutoCloseable {
           .orElse("the earliest readings (no checkpoint yet)"));
     } catch (Exception e) {
       LOG.error("the jobs did not start again with the new reference data", e);
+    }
+  }
+
+  /** Brings the late readings stored so far into the figures (see {@link Reconcile}). */
+  private void reconcile(String jdbcUrl, JobSettings settings) {
+    try {
+      Reconcile.Summary summary = new Reconcile(active, jdbcUrl, settings).run();
+      if (summary.years() > 0 || summary.outletValuesLeft() > 0) {
+        LOG.info("{}", summary.line());
+      }
+    } catch (Exception e) {
+      LOG.warn("reconciling the late readings failed, trying again in {}: {}", RECONCILE_EVERY, e.toString());
     }
   }
 

@@ -79,7 +79,7 @@ final class Replay {
 
   private final ReferenceData reference;
   private final String jdbcUrl;
-  private final JobSettings settings = JobSettings.defaults();
+  private final JobSettings settings = JobSettings.fromEnvironment();
   private final IngestMetrics metrics = new IngestMetrics();
 
   // progress, written by the replay and read by whoever prints it

@@ -3,7 +3,6 @@ package io.parkloop.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.parkloop.embedded.EmbeddedKafka;
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.jobs.functions.MeterConsumption;
@@ -28,6 +27,7 @@ import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedServices.class)
 class BacklogLiveIT {
   private static final Duration SETTLE = Duration.ofSeconds(120);
+
+  @AfterEach
+  void leaveNothingOnTheSharedTopics(TestClassServices services) throws Exception {
+    SharedTopics.empty(services.kafka().bootstrapServers());
+  }
 
   @Test
   void aBacklogFlushedAfter72HoursCountsLiveAsInAnInOrderReplay(TestClassServices services, @TempDir Path dir)
@@ -60,10 +65,10 @@ class BacklogLiveIT {
     ServiceOptions options = new ServiceOptions();
     options.dataDir = dir.resolve("live");
     options.mqttUrl = services.mqtt().url();
+    options.kafka = services.kafka().bootstrapServers();
     options.jdbc = services.jdbcUrl();
-    // a broker of its own: the pipeline's topics have fixed names, which other classes' pipelines share
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-        LocalStack stack = LocalStack.start(withKafka(options, kafka));
+    SharedTopics.empty(options.kafka);
+    try (LocalStack stack = LocalStack.start(options);
         Pipeline pipeline = Pipeline.start(stack, () -> reference, options.dataDir, 0)) {
       MqttClient devices = new MqttClient(stack.mqttUrl(), "backlog-it-devices", new MemoryPersistence());
       devices.connect();
@@ -137,10 +142,5 @@ class BacklogLiveIT {
         return result.next() ? result.getDouble(1) : Double.NaN;
       }
     }
-  }
-
-  private static ServiceOptions withKafka(ServiceOptions options, EmbeddedKafka kafka) {
-    options.kafka = kafka.bootstrapServers();
-    return options;
   }
 }

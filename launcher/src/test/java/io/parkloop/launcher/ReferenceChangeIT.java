@@ -3,7 +3,6 @@ package io.parkloop.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.parkloop.embedded.EmbeddedKafka;
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.ingest.hj212.Hj212Frames;
@@ -29,6 +28,7 @@ import java.util.Locale;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +58,11 @@ class ReferenceChangeIT {
         - {id: E1-WW1, enterprise: E1, type: water, mn: "%s", limits_mg_per_l: {w01018: 50}}
       """.formatted(MN);
 
+  @AfterEach
+  void leaveNothingOnTheSharedTopics(TestClassServices services) throws Exception {
+    SharedTopics.empty(services.kafka().bootstrapServers());
+  }
+
   @Test
   void aMeterAndAnOutletAddedWhileRunningCountFromTheirFirstReading(TestClassServices services, @TempDir Path dir)
       throws Exception {
@@ -65,11 +70,11 @@ class ReferenceChangeIT {
     ServiceOptions options = new ServiceOptions();
     options.dataDir = dir.resolve("data");
     options.mqttUrl = services.mqtt().url();
+    options.kafka = services.kafka().bootstrapServers();
     options.jdbc = services.jdbcUrl();
-    // a broker of its own: the pipeline's topics have fixed names, which other classes' pipelines share
+    SharedTopics.empty(options.kafka);
     try (ReferenceWatcher references = new ReferenceWatcher(file, 200, message -> {});
-        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-        LocalStack stack = LocalStack.start(withKafka(options, kafka));
+        LocalStack stack = LocalStack.start(options);
         Pipeline pipeline = Pipeline.start(stack, references, options.dataDir, 0)) {
       MqttClient devices = new MqttClient(stack.mqttUrl(), "reference-change-it", new MemoryPersistence());
       devices.connect();
@@ -143,10 +148,5 @@ class ReferenceChangeIT {
       Thread.sleep(250);
     }
     return last;
-  }
-
-  private static ServiceOptions withKafka(ServiceOptions options, EmbeddedKafka kafka) {
-    options.kafka = kafka.bootstrapServers();
-    return options;
   }
 }

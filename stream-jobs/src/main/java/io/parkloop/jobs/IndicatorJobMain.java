@@ -26,7 +26,7 @@ public final class IndicatorJobMain {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     ReferenceData reference = ReferenceLoader.load(Path.of(required(options, "reference")));
-    JobSettings settings = JobSettings.defaults();
+    JobSettings settings = JobSettings.fromEnvironment();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(Duration.ofSeconds(10).toMillis(), CheckpointingMode.EXACTLY_ONCE);
     String kafka = required(options, "kafka");

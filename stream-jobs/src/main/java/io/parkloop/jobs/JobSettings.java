@@ -26,6 +26,23 @@ public record JobSettings(Duration outOfOrderness, Duration idleness, Duration m
     return withMaxAge(DEFAULT_MAX_AGE);
   }
 
+  /**
+   * The defaults, with the maximum age from the environment variable {@code PARKLOOP_MAX_AGE} when
+   * set (ISO-8601, e.g. {@code P10D}): the jobs, replays and reconciliations of one deployment must
+   * agree on it.
+   */
+  public static JobSettings fromEnvironment() {
+    String maxAge = System.getenv("PARKLOOP_MAX_AGE");
+    if (maxAge == null || maxAge.isBlank()) {
+      return defaults();
+    }
+    try {
+      return withMaxAge(Duration.parse(maxAge.strip()));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("PARKLOOP_MAX_AGE '" + maxAge + "' is no ISO-8601 duration such as P10D", e);
+    }
+  }
+
   /** The defaults with another maximum age, and the retention following it. */
   public static JobSettings withMaxAge(Duration maxAge) {
     return new JobSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), maxAge, maxAge.plusDays(1),
