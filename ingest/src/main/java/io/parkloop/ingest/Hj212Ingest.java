@@ -8,6 +8,7 @@ import io.parkloop.ingest.hj212.Hj212Result;
 import io.parkloop.ingest.hj212.Hj212Value;
 import io.parkloop.reference.Outlet;
 import io.parkloop.reference.ReferenceData;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class Hj212Ingest {
    * that lies within the jobs' maximum age, and are kept as late readings if not (an analyser
    * whose clock went back to 2000 after a power cut).
    */
-  static final java.time.Duration MAX_CLOCK_AHEAD = java.time.Duration.ofMinutes(5);
+  static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
 
   /**
    * HJ 212-2025's system code for the electricity of an enterprise's production and treatment

@@ -13,9 +13,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Readings → alerts on discharge and data (SPEC "Alerts"; docs/alerts.md): concentration over
  * limit, permitted load at risk, silent meters and outlets, data quality, a stopped treatment
- * facility. Each rule keeps its
- * own keyed state, recomputes its alerts from it and publishes only what changed, each alert
- * under an id derived from kind, scope, factor and opening time: late data within the maximum
+ * facility. Each rule keeps its own keyed state, recomputes its alerts from it and publishes only
+ * what changed, each alert under an id derived from kind, scope, factor and opening time: late data within the maximum
  * age corrects alerts in place, and a replay or a restart publishes the same alerts again
  * rather than new ones.
  *

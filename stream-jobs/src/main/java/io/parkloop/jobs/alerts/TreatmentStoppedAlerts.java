@@ -1,6 +1,7 @@
 package io.parkloop.jobs.alerts;
 
 import io.parkloop.jobs.Periods;
+import io.parkloop.jobs.functions.Lateness;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.reference.Outlet;
 import io.parkloop.reference.ReferenceData;
@@ -30,7 +31,6 @@ import org.apache.flink.util.Collector;
  * late data within the maximum age and a replay give the same alerts.
  */
 public class TreatmentStoppedAlerts extends KeyedProcessFunction<String, MeterReading, AlertUpdate> {
-  public static final String KIND = AlertUpdate.TREATMENT_STOPPED;
   private static final int EVIDENCE_HOURS = 3;
 
   private final ReferenceData reference;
@@ -72,8 +72,7 @@ public class TreatmentStoppedAlerts extends KeyedProcessFunction<String, MeterRe
         || outlet.productionEquipment().contains(reading.factor))) {
       return; // no power monitoring at this outlet, or a pollutant: the concentration rule's
     }
-    long watermark = ctx.timerService().currentWatermark();
-    if (watermark != Long.MIN_VALUE && reading.ts < watermark - maxAgeMillis) {
+    if (Lateness.isLate(reading.ts, ctx.timerService().currentWatermark(), Long.MIN_VALUE, maxAgeMillis)) {
       return; // the indicator job keeps it in late_reading
     }
     long hour = Periods.hourStart(reading.ts);
@@ -179,7 +178,7 @@ public class TreatmentStoppedAlerts extends KeyedProcessFunction<String, MeterRe
   private static AlertUpdate alert(Outlet outlet, long openedAt, Long closedAt, double lowest, List<String> evidence) {
     List<String> lines = new ArrayList<>(evidence);
     lines.add("idle at or below " + Evidence.number(outlet.idleKw()) + " kW");
-    return new AlertUpdate(KIND, "outlet", outlet.id(), null, AlertUpdate.CRITICAL, openedAt, closedAt, lowest,
+    return new AlertUpdate(AlertUpdate.TREATMENT_STOPPED, "outlet", outlet.id(), null, AlertUpdate.CRITICAL, openedAt, closedAt, lowest,
         outlet.idleKw(), lines);
   }
 }
