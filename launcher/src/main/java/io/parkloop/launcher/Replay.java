@@ -15,6 +15,7 @@ import io.parkloop.jobs.StatisticsDeserializer;
 import io.parkloop.jobs.alerts.AlertJob;
 import io.parkloop.jobs.alerts.AlertRules;
 import io.parkloop.jobs.alerts.AlertSinks;
+import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.StatisticsCsv;
@@ -109,10 +110,10 @@ final class Replay {
     Path spool = Files.createTempFile("parkloop-replay-", ".readings");
     try {
       Ingested ingested = ingest(files, spool, database, receivedAt);
-      long late = runIndicatorJob(spool, statistics);
+      JobTotals totals = runIndicatorJob(spool, statistics);
       runAlertJob(spool);
       return new ReplaySummary(ingested.linesByFile, ingested.meterReadings, ingested.outletValues,
-          ingested.duplicates, ingested.deadLetters, metrics.nonDataPacketsTotal(), late,
+          ingested.duplicates, ingested.deadLetters, metrics.nonDataPacketsTotal(), totals.late(), totals.unattributed(),
           rowsWrittenSince(database, databaseStart), statistics == null ? null : statistics.size(),
           Duration.ofNanos(System.nanoTime() - started));
     } finally {
@@ -212,16 +213,19 @@ final class Replay {
     return payload;
   }
 
+  /** The indicator job's own counts of what it did not take in. */
+  private record JobTotals(long late, long unattributed) {}
+
   /**
    * Runs the indicator job over the spooled readings (and the statistics, if any) to its end;
-   * returns the late readings.
+   * returns its counts of late and unattributed readings.
    *
    * <p>At parallelism 1: the spool has one reader, and at parallelism 2 the second source subtask,
    * with nothing to read, would hold the watermark back until it finished, a race that would make
    * which readings count as late depend on timing. With one subtask per operator every operator
    * sees the readings and watermarks in file order, so a replay gives the same numbers every time.
    */
-  private long runIndicatorJob(Path spool, List<StatisticsRow> statistics) throws Exception {
+  private JobTotals runIndicatorJob(Path spool, List<StatisticsRow> statistics) throws Exception {
     Configuration conf = new Configuration();
     try (JobCounters counters = JobCounters.collectInto(conf)) {
       jobCounters = counters;
@@ -231,7 +235,7 @@ final class Replay {
               index -> statistics.get(index.intValue()), statistics.size(), TypeInformation.of(StatisticsRow.class)),
           JobSinks.postgres(jdbcUrl, settings)).build(env);
       env.execute("parkloop-replay");
-      return counters.total(LATE_READINGS);
+      return new JobTotals(counters.total(LATE_READINGS), counters.total(MeterConsumption.UNATTRIBUTED));
     }
   }
 

@@ -59,6 +59,7 @@ class BacklogLiveIT {
     Path packets = Files.write(dir.resolve("packets.h212"), data.packetLinesInOrder(), StandardCharsets.US_ASCII);
     ReplaySummary replayed = new Replay(reference, replayJdbc).run(new ReplayFiles(readings, packets, null));
     assertThat(replayed.late()).isZero();
+    assertThat(replayed.unattributed()).isZero();
     List<String> replayRows = ChainOutput.exportedRows(replayJdbc);
     List<AlertRecord> replayAlerts = AlertQueries.list(Databases.dataSource(replayJdbc), AlertFilter.all());
 

@@ -151,6 +151,7 @@ class ReplayIT {
     assertThat(summary.outletValues()).isEqualTo(2);
     assertThat(summary.duplicates()).isEqualTo(1);
     assertThat(summary.late()).isEqualTo(1);
+    assertThat(summary.unattributed()).isZero();
     Map<String, Long> refused = Map.of("malformed_json", 1L, "unknown_meter", 2L, "non_finite_value", 1L,
         "unconvertible_unit", 1L, "future_timestamp", 1L, "bad_crc", 1L, "unknown_mn", 1L);
     assertThat(summary.deadLetters()).isEqualTo(refused);

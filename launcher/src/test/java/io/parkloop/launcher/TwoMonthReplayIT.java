@@ -54,7 +54,8 @@ class TwoMonthReplayIT {
         "--readings", readings.toString(), "--hj212", packets.toString(), "--statistics", statistics.toString());
     assertThat(summary)
         .containsPattern(String.format("duplicates +%,d \\(", data.duplicatesSent))
-        .containsPattern("late +" + TwoMonthDataSet.LATE_VALUES + " \\(");
+        .containsPattern("late +" + TwoMonthDataSet.LATE_VALUES + " \\(")
+        .doesNotContain("unattributed");
 
     Path csv = dir.resolve("park-months.csv");
     run(new ExportCommand(), "--jdbc", services.jdbcUrl(), "--scope-type", "park", "--period-type", "month",
