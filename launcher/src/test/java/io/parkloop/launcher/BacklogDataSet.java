@@ -21,12 +21,21 @@ import java.util.TreeMap;
  * seconds: a gateway (E1-ELEC) and an HJ 212 analyser (E1-WW1) go offline for 72 hours and then
  * flush their backlog while the other meters keep reporting. Knows its own ground truth: what
  * each meter consumed per Shanghai day, and each day's COD load, from the generating values alone.
+ *
+ * <p>The live meters cover every partition of the readings topic (the bridge keys by meter), so
+ * the job's event time moves on with them while the two are away, as in a real fleet; a Kafka
+ * partition of its own would hold event time back for the gateway. E1-GAS is silent from
+ * {@link #GAS_SILENT_FROM} to {@link #GAS_BACK_AT}: its silence alert is the barrier that event
+ * time has passed {@link #GAS_SILENT_FROM} before the backlog comes.
  */
 final class BacklogDataSet {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final int HOURS = 120;
   static final int OFFLINE_FROM = 24;
   static final int BACK_AT = OFFLINE_FROM + 72;
+  static final int GAS_SILENT_FROM = 90;
+  static final int GAS_BACK_AT = 95;
+  static final List<String> LIVE_METERS = List.of("E1-FW", "E1-GAS", "E2-ELEC", "E2-FW");
   static final double COD_LIMIT = 50;
   static final String MN = "88888880000016";
   static final String REFERENCE_YAML = """
@@ -38,7 +47,9 @@ final class BacklogDataSet {
       meters:
         - {id: E1-ELEC, enterprise: E1, medium: electricity, reading: cumulative, unit: kWh}
         - {id: E1-FW, enterprise: E1, medium: fresh_water, reading: cumulative, unit: m3}
+        - {id: E1-GAS, enterprise: E1, medium: natural_gas, reading: cumulative, unit: m3}
         - {id: E2-ELEC, enterprise: E2, medium: electricity, reading: cumulative, unit: kWh}
+        - {id: E2-FW, enterprise: E2, medium: fresh_water, reading: cumulative, unit: m3}
       outlets:
         - {id: E1-WW1, enterprise: E1, type: water, mn: "%s", limits_mg_per_l: {w01018: %s}}
       """.formatted(MN, (int) COD_LIMIT);
@@ -94,6 +105,8 @@ final class BacklogDataSet {
       case "E1-ELEC" -> counter(BacklogDataSet::gatewayKwh, 10_000, h);
       case "E2-ELEC" -> counter(BacklogDataSet::e2Kwh, 50_000, h);
       case "E1-FW" -> counter(BacklogDataSet::e1WaterM3, 700, h);
+      case "E1-GAS" -> counter(i -> 5, 2_000, h);
+      case "E2-FW" -> counter(i -> 2, 300, h);
       default -> throw new IllegalArgumentException(meter);
     };
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s}", meter,
@@ -112,11 +125,18 @@ final class BacklogDataSet {
   List<String> readingLinesInOrder() {
     List<String> lines = new ArrayList<>();
     for (int h = 0; h <= HOURS; h++) {
-      for (String meter : List.of("E1-ELEC", "E1-FW", "E2-ELEC")) {
-        lines.add(reading(meter, h));
+      lines.add(reading("E1-ELEC", h));
+      for (String meter : LIVE_METERS) {
+        if (reports(meter, h)) {
+          lines.add(reading(meter, h));
+        }
       }
     }
     return lines;
+  }
+
+  private static boolean reports(String meter, int h) {
+    return !meter.equals("E1-GAS") || h <= GAS_SILENT_FROM || h >= GAS_BACK_AT;
   }
 
   List<String> packetLinesInOrder() {
@@ -128,40 +148,57 @@ final class BacklogDataSet {
   }
 
   /**
-   * The live arrival order: every hour the meters that are online report; the gateway and the
-   * analyser fall silent at {@link #OFFLINE_FROM}; at {@link #BACK_AT} the gateway flushes its
-   * buffer as one batch and the analyser re-uploads its 72 hours, eight an hour, before its new
-   * data, while the others go on reporting.
+   * The live arrivals until the gateway and the analyser come back: every hour the meters that
+   * are online report; the two fall silent at {@link #OFFLINE_FROM}; the analyser sends an hour's
+   * data once the hour is over.
    */
-  List<Message> liveArrivals() {
+  List<Message> liveUntilBack() {
     List<Message> messages = new ArrayList<>();
-    List<Integer> analyserQueue = new ArrayList<>();
-    for (int h = 0; h <= HOURS; h++) {
-      messages.add(meterMessage("E1-FW", reading("E1-FW", h)));
-      messages.add(meterMessage("E2-ELEC", reading("E2-ELEC", h)));
-      if (h < OFFLINE_FROM || h > BACK_AT) {
+    for (int h = 0; h <= BACK_AT; h++) {
+      liveMeters(h, messages);
+      if (h < OFFLINE_FROM) {
         messages.add(meterMessage("E1-ELEC", reading("E1-ELEC", h)));
-      } else if (h == BACK_AT) {
-        List<String> buffer = new ArrayList<>();
-        for (int b = OFFLINE_FROM; b <= BACK_AT; b++) {
-          buffer.add(reading("E1-ELEC", b));
-        }
-        messages.add(meterMessage("E1-ELEC", "[" + String.join(", ", buffer) + "]"));
       }
-      // the analyser sends an hour's data once the hour is over
       if (h >= 1 && h - 1 < OFFLINE_FROM) {
         messages.add(packetMessage(packet(h - 1)));
-      } else if (h >= 1 && h - 1 < HOURS) {
-        analyserQueue.add(h - 1);
       }
-      if (h >= BACK_AT) {
-        for (int n = 0; n < 8 && !analyserQueue.isEmpty(); n++) {
-          messages.add(packetMessage(packet(analyserQueue.remove(0))));
-        }
+    }
+    return messages;
+  }
+
+  /**
+   * Then: at {@link #BACK_AT} the gateway flushes its buffer as one batch and the analyser
+   * re-uploads its 72 hours, eight an hour, before its new data, while the others go on reporting.
+   */
+  List<Message> liveFromBack() {
+    List<Message> messages = new ArrayList<>();
+    List<String> buffer = new ArrayList<>();
+    for (int b = OFFLINE_FROM; b <= BACK_AT; b++) {
+      buffer.add(reading("E1-ELEC", b));
+    }
+    messages.add(meterMessage("E1-ELEC", "[" + String.join(", ", buffer) + "]"));
+    List<Integer> analyserQueue = new ArrayList<>();
+    for (int h = OFFLINE_FROM; h < BACK_AT; h++) {
+      analyserQueue.add(h);
+    }
+    for (int h = BACK_AT + 1; h <= HOURS; h++) {
+      liveMeters(h, messages);
+      messages.add(meterMessage("E1-ELEC", reading("E1-ELEC", h)));
+      analyserQueue.add(h - 1);
+      for (int n = 0; n < 8 && !analyserQueue.isEmpty(); n++) {
+        messages.add(packetMessage(packet(analyserQueue.remove(0))));
       }
     }
     analyserQueue.forEach(h -> messages.add(packetMessage(packet(h))));
     return messages;
+  }
+
+  private void liveMeters(int h, List<Message> messages) {
+    for (String meter : LIVE_METERS) {
+      if (reports(meter, h)) {
+        messages.add(meterMessage(meter, reading(meter, h)));
+      }
+    }
   }
 
   private static Message meterMessage(String meter, String payload) {
@@ -182,7 +219,7 @@ final class BacklogDataSet {
         case "E1/electricity_kwh" -> gatewayKwh(h);
         case "E2/electricity_kwh" -> e2Kwh(h);
         case "SIP/electricity_kwh" -> gatewayKwh(h) + e2Kwh(h);
-        case "E1/fresh_water_m3", "SIP/fresh_water_m3" -> e1WaterM3(h);
+        case "E1/fresh_water_m3" -> e1WaterM3(h);
         case "E1/cod_kg", "SIP/cod_kg" -> codMgPerL(h) * flowM3(h) * 1e-3;
         default -> throw new IllegalArgumentException(scopeId + "/" + indicator);
       };

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -52,6 +53,9 @@ class BacklogLiveIT {
   void aBacklogFlushedAfter72HoursCountsLiveAsInAnInOrderReplay(TestClassServices services, @TempDir Path dir)
       throws Exception {
     BacklogDataSet data = new BacklogDataSet(LocalDate.now(BacklogDataSet.SHANGHAI));
+    // the bridge keys readings by meter: the live meters must move every partition's event time
+    assertThat(BacklogDataSet.LIVE_METERS.stream().map(BacklogLiveIT::partition).distinct().count())
+        .as("partitions of the live meters").isEqualTo(Pipeline.READING_PARTITIONS);
     ReferenceData reference = ReferenceLoader.parse("backlog-it.yaml", BacklogDataSet.REFERENCE_YAML);
 
     String replayJdbc = services.postgres().createDatabase(services.databaseName() + "_replay");
@@ -73,11 +77,11 @@ class BacklogLiveIT {
         Pipeline pipeline = Pipeline.start(stack, () -> reference, options.dataDir, 0)) {
       MqttClient devices = new MqttClient(stack.mqttUrl(), "backlog-it-devices", new MemoryPersistence());
       devices.connect();
-      for (BacklogDataSet.Message message : data.liveArrivals()) {
-        MqttMessage mqtt = new MqttMessage(message.payload());
-        mqtt.setQos(1);
-        devices.publish(message.topic(), mqtt);
-      }
+      publish(devices, data.liveUntilBack());
+      // the barrier: E1-GAS's silence from hour 90 is in the table, so event time has passed hour 91
+      // while the gateway and the analyser were away: their backlog now lies three days behind it
+      assertThat(awaitSilenceOf(pipeline.database(), "E1-GAS")).as("E1-GAS's silence alert").isTrue();
+      publish(devices, data.liveFromBack());
       devices.disconnect();
       devices.close();
 
@@ -99,12 +103,44 @@ class BacklogLiveIT {
             .as("%s %s %s on %s", scope[0], scope[1], scope[2], day.getKey()).isCloseTo(day.getValue(), within(1e-6));
       }
     }
+    // E1-GAS's gap is the only silence: in event time the gateway and the analyser never were silent,
+    // so the silences the live run raised while they were away were withdrawn when their backlog came
+    assertThat(replayAlerts).filteredOn(alert -> alert.kind().equals("silence"))
+        .extracting(AlertRecord::scopeId, AlertRecord::openedAt, AlertRecord::closedAt)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("E1-GAS", data.hour(BacklogDataSet.GAS_SILENT_FROM + 1),
+            data.hour(BacklogDataSet.GAS_BACK_AT)));
     // the two COD episodes, the second seen only in the analyser's re-uploaded hours
     assertThat(replayAlerts).filteredOn(alert -> alert.kind().equals("concentration"))
         .extracting(AlertRecord::openedAt, AlertRecord::closedAt, AlertRecord::peakValue)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(data.hour(10), data.hour(14), 71.0),
             org.assertj.core.groups.Tuple.tuple(data.hour(40), data.hour(45), 88.0));
+  }
+
+  /** The partition Kafka's default partitioner gives a record keyed by this meter. */
+  private static int partition(String meter) {
+    return Utils.toPositive(Utils.murmur2(meter.getBytes(StandardCharsets.UTF_8))) % Pipeline.READING_PARTITIONS;
+  }
+
+  private static void publish(MqttClient client, List<BacklogDataSet.Message> messages) throws Exception {
+    for (BacklogDataSet.Message message : messages) {
+      MqttMessage mqtt = new MqttMessage(message.payload());
+      mqtt.setQos(1);
+      client.publish(message.topic(), mqtt);
+    }
+  }
+
+  /** Whether a silence alert of the meter reached the table within {@link #SETTLE}. */
+  private static boolean awaitSilenceOf(DataSource database, String meter) throws Exception {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (AlertQueries.list(database, AlertFilter.all()).stream()
+          .anyMatch(alert -> alert.kind().equals("silence") && alert.scopeId().equals(meter))) {
+        return true;
+      }
+      Thread.sleep(250);
+    }
+    return false;
   }
 
   /** The live export once it equals the replay's, or as it is after {@link #SETTLE}. */
