@@ -14,7 +14,7 @@ import java.util.Set;
 
 /** {@code GET /api/v1/alerts}: what {@code ./parkloop alerts} lists for the same filter, by the same code. */
 final class AlertsRoute implements ApiRoute {
-  private static final Set<String> KINDS = Set.of("concentration", "permit", "silence", "data_quality");
+  private static final Set<String> KINDS = Set.of("concentration", "permit", "silence", "data_quality", "treatment_stopped");
 
   @Override
   public Set<String> parameters() {

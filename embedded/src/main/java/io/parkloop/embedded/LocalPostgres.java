@@ -59,6 +59,9 @@ public final class LocalPostgres implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPort(port == 0 ? FreePorts.pick() : port)
           .setServerConfig("listen_addresses", "127.0.0.1")
+          // the library's default is off: a crash of the server would then lose commits that the
+          // jobs' sinks already counted as durable at a checkpoint
+          .setServerConfig("synchronous_commit", "on")
           // no hook of its own: on Ctrl-C the owner stops the pipeline first and then the
           // database, instead of the database vanishing under the pipeline's last writes
           .setRegisterShutdownHook(false)

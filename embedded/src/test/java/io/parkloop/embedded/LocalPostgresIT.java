@@ -37,6 +37,17 @@ class LocalPostgresIT {
   }
 
   @Test
+  void commitsAreDurable(@TempDir Path dataDir) throws SQLException {
+    try (LocalPostgres postgres = LocalPostgres.start(dataDir, 0);
+        Connection connection = postgres.dataSource().getConnection();
+        Statement sql = connection.createStatement();
+        ResultSet row = sql.executeQuery("SHOW synchronous_commit")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("on");
+    }
+  }
+
+  @Test
   void runningJdbcUrlFindsTheServerOnTheDirectoryWhileItRuns(@TempDir Path dataDir)
       throws SQLException {
     assertThat(LocalPostgres.runningJdbcUrl(dataDir)).isEmpty();

@@ -8,6 +8,7 @@ import io.parkloop.ingest.hj212.Hj212Result;
 import io.parkloop.ingest.hj212.Hj212Value;
 import io.parkloop.reference.Outlet;
 import io.parkloop.reference.ReferenceData;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,12 @@ public final class Hj212Ingest {
       return deadLetter(Rejection.BAD_TIMESTAMP, "data packet CN=" + packet.cn() + " without a usable DataTime",
           source, frame, receivedAt, Optional.of(packet));
     }
+    if (packet.dataTime().isAfter(receivedAt.plus(MAX_CLOCK_AHEAD))) {
+      // a clock ahead cannot be told from data of the future, and would move event time on for everyone
+      return deadLetter(Rejection.FUTURE_TIMESTAMP, "DataTime " + packet.dataTime() + " is more than "
+          + MAX_CLOCK_AHEAD.toMinutes() + " minutes ahead of its arrival " + receivedAt + ": the analyser's clock is ahead",
+          source, frame, receivedAt, Optional.of(packet));
+    }
     List<ProducerRecord<byte[], byte[]>> readings = new ArrayList<>();
     for (Hj212Value value : packet.values()) {
       readings.add(records.reading(reading(outlet.get(), packet, value, source, receivedAt)));
@@ -79,10 +86,10 @@ public final class Hj212Ingest {
         .setMeter(outlet.id())
         .setEnterprise(outlet.enterprise())
         .setMedium(value.factor())
-        .setReading(kindOfQuantity(value))
+        .setReading(kindOfQuantity(packet, value))
         .setTs(packet.dataTime())
         .setValue(value.value())
-        .setUnit(unit(outlet, value))
+        .setUnit(unit(outlet, packet, value))
         .setKind(value.kind())
         .setFlag(value.flag())
         .setPeriod(packet.period().name().toLowerCase(Locale.ROOT))
@@ -95,15 +102,45 @@ public final class Hj212Ingest {
     return factor.equals("w00000") || factor.equals("a00000");
   }
 
-  private static String kindOfQuantity(Hj212Value value) {
+  private static String kindOfQuantity(Hj212Packet packet, Hj212Value value) {
+    if (ELECTRICITY.equals(packet.st())) {
+      return value.kind().equals("Cou") ? "energy" : "power";
+    }
+    if (OPERATING_CONDITIONS.equals(packet.st())) {
+      return "condition";
+    }
     if (value.kind().equals("Cou")) {
       return "load";
     }
     return isFlow(value.factor()) ? "flow" : "concentration";
   }
 
+  /**
+   * How far a packet's DataTime may lie ahead of its arrival, as for a JSON reading: a clock a few
+   * minutes fast is normal, one hours or days fast is wrong. A clock behind is not refused: its
+   * values cannot be told from a re-upload of history, so they count at the time they name if
+   * that lies within the jobs' maximum age, and are kept as late readings if not (an analyser
+   * whose clock went back to 2000 after a power cut).
+   */
+  static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
+
+  /**
+   * HJ 212-2025's system code for the electricity of an enterprise's production and treatment
+   * equipment (用电工况): its values are the equipment's power (kW) and energy (kWh), readings of the
+   * monitoring point's outlet, and so of the outlet's enterprise.
+   */
+  static final String ELECTRICITY = "44";
+  /** HJ 212-2025's system code for the equipment's operating conditions (工况), kept as readings the same way. */
+  static final String OPERATING_CONDITIONS = "45";
+
   /** HJ 212's units: concentrations in mg/L (water) or mg/m³ (air); flows in m³ (Cou) or L/s and m³/s (Rtd/Avg); loads in kg. */
-  private static String unit(Outlet outlet, Hj212Value value) {
+  private static String unit(Outlet outlet, Hj212Packet packet, Hj212Value value) {
+    if (ELECTRICITY.equals(packet.st())) {
+      return value.kind().equals("Cou") ? "kWh" : "kW";
+    }
+    if (OPERATING_CONDITIONS.equals(packet.st())) {
+      return ""; // as the equipment reports it: a state, a current, a temperature
+    }
     boolean water = outlet.type().equals("water");
     if (isFlow(value.factor())) {
       return value.kind().equals("Cou") ? "m3" : water ? "L/s" : "m3/s";

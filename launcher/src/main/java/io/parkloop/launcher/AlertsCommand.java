@@ -32,7 +32,7 @@ final class AlertsCommand implements Callable<Integer> {
   @Option(names = "--to", description = "Alerts opened on or before this day (Asia/Shanghai), inclusive.")
   LocalDate to;
 
-  @Option(names = "--kind", description = "concentration | permit | silence | data_quality")
+  @Option(names = "--kind", description = "concentration | permit | silence | data_quality | treatment_stopped")
   String kind;
 
   @Option(names = "--open", description = "Only alerts that are still open.")

@@ -31,10 +31,12 @@ final class LocalFlink implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
   private final JobClient client;
   private final Optional<Path> resumedFrom;
+  private final JobCounters counters;
 
-  private LocalFlink(JobClient client, Optional<Path> resumedFrom) {
+  private LocalFlink(JobClient client, Optional<Path> resumedFrom, JobCounters counters) {
     this.client = client;
     this.resumedFrom = resumedFrom;
+    this.counters = counters;
   }
 
   /** @param jobs the job graph, which sets its own checkpoint interval */
@@ -46,12 +48,18 @@ final class LocalFlink implements AutoCloseable {
     conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
     latest.ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
+    JobCounters counters = JobCounters.collectInto(conf);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     jobs.build(env);
     JobClient client = env.executeAsync(ParkloopJobs.JOB_NAME);
     LOG.info("parkloop job (indicators and alerts) {} started{}", client.getJobID(),
         latest.map(p -> " from checkpoint " + p).orElse(""));
-    return new LocalFlink(client, latest);
+    return new LocalFlink(client, latest, counters);
+  }
+
+  /** The jobs' counters of that name since this start, summed (e.g. unattributed readings). */
+  long counter(String name) {
+    return counters.total(name);
   }
 
   Optional<Path> resumedFrom() {
@@ -88,5 +96,6 @@ final class LocalFlink implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("stopping the parkloop job: {}", e.toString());
     }
+    counters.close();
   }
 }

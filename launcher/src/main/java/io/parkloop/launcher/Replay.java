@@ -12,6 +12,10 @@ import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
 import io.parkloop.jobs.StatisticsDeserializer;
+import io.parkloop.jobs.alerts.AlertJob;
+import io.parkloop.jobs.alerts.AlertRules;
+import io.parkloop.jobs.alerts.AlertSinks;
+import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.StatisticsCsv;
@@ -56,6 +60,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>The indicator job runs over the spool (and the monthly statistics, if given) on a local
  *       MiniCluster and writes with the live job's idempotent upserts, so replaying the same files
  *       twice ends in the same rows.
+ *   <li>The alert job runs over the same spool into the {@code alerts} table: the same alerts, ids,
+ *       times, peaks and evidence as the live run of the same data (the alerts topic is left
+ *       alone; its subscribers heard of the alerts when they happened).
  * </ol>
  *
  * <p>A file has no arrival times, so every line counts as arriving when the replay started: a
@@ -67,13 +74,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * should hold all readings of the periods they cover, or those periods' totals will lack the rest.
  */
 final class Replay {
-  /** The job's counter of readings and outlet values beyond the allowed lateness. */
+  /** The job's counter of readings and outlet values beyond the maximum age. */
   private static final String LATE_READINGS = "lateReadings";
   private static final int DEAD_LETTER_BATCH = 500;
 
   private final ReferenceData reference;
   private final String jdbcUrl;
-  private final JobSettings settings = JobSettings.defaults();
+  private final JobSettings settings = JobSettings.fromEnvironment();
   private final IngestMetrics metrics = new IngestMetrics();
 
   // progress, written by the replay and read by whoever prints it
@@ -82,6 +89,7 @@ final class Replay {
   private volatile long readingsSpooled;
   private volatile long deadLettersSeen;
   private volatile JobCounters jobCounters;
+  private volatile boolean alertsRunning;
 
   Replay(ReferenceData reference, String jdbcUrl) {
     this.reference = reference;
@@ -102,9 +110,10 @@ final class Replay {
     Path spool = Files.createTempFile("parkloop-replay-", ".readings");
     try {
       Ingested ingested = ingest(files, spool, database, receivedAt);
-      long late = runJob(spool, statistics);
+      JobTotals totals = runIndicatorJob(spool, statistics);
+      runAlertJob(spool);
       return new ReplaySummary(ingested.linesByFile, ingested.meterReadings, ingested.outletValues,
-          ingested.duplicates, ingested.deadLetters, metrics.nonDataPacketsTotal(), late,
+          ingested.duplicates, ingested.deadLetters, metrics.nonDataPacketsTotal(), totals.late(), totals.unattributed(),
           rowsWrittenSince(database, databaseStart), statistics == null ? null : statistics.size(),
           Duration.ofNanos(System.nanoTime() - started));
     } finally {
@@ -204,16 +213,19 @@ final class Replay {
     return payload;
   }
 
+  /** The indicator job's own counts of what it did not take in. */
+  private record JobTotals(long late, long unattributed) {}
+
   /**
    * Runs the indicator job over the spooled readings (and the statistics, if any) to its end;
-   * returns the late readings.
+   * returns its counts of late and unattributed readings.
    *
    * <p>At parallelism 1: the spool has one reader, and at parallelism 2 the second source subtask,
    * with nothing to read, would hold the watermark back until it finished, a race that would make
    * which readings count as late depend on timing. With one subtask per operator every operator
    * sees the readings and watermarks in file order, so a replay gives the same numbers every time.
    */
-  private long runJob(Path spool, List<StatisticsRow> statistics) throws Exception {
+  private JobTotals runIndicatorJob(Path spool, List<StatisticsRow> statistics) throws Exception {
     Configuration conf = new Configuration();
     try (JobCounters counters = JobCounters.collectInto(conf)) {
       jobCounters = counters;
@@ -223,7 +235,24 @@ final class Replay {
               index -> statistics.get(index.intValue()), statistics.size(), TypeInformation.of(StatisticsRow.class)),
           JobSinks.postgres(jdbcUrl, settings)).build(env);
       env.execute("parkloop-replay");
-      return counters.total(LATE_READINGS);
+      return new JobTotals(counters.total(LATE_READINGS), counters.total(MeterConsumption.UNATTRIBUTED));
+    }
+  }
+
+  /**
+   * Runs the alert job over the spooled readings to its end, after the indicator job and on its
+   * own MiniCluster (at parallelism 1 for the same reason), so that the indicator job's counters
+   * stay its own.
+   */
+  private void runAlertJob(Path spool) throws Exception {
+    alertsRunning = true;
+    try {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
+      new AlertJob(reference, settings, AlertRules.defaults(), new SpooledReadingsSource(spool, settings.outOfOrderness()),
+          AlertSinks.postgresOnly(jdbcUrl, settings)).build(env);
+      env.execute("parkloop-replay-alerts");
+    } finally {
+      alertsRunning = false; // done: the progress line shows the indicator job's final count again
     }
   }
 
@@ -260,6 +289,9 @@ final class Replay {
   /** One line on how far the replay has got, for a person watching. */
   String progress() {
     JobCounters counters = jobCounters;
+    if (alertsRunning) {
+      return "replay: alert job over the same readings";
+    }
     if (counters == null) {
       return String.format("replay: lines %,d of %,d (%d%%), readings %,d, dead letters %,d", linesRead, linesTotal,
           percent(linesRead, linesTotal), readingsSpooled, deadLettersSeen);

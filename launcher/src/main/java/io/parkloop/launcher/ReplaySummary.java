@@ -14,7 +14,9 @@ import java.util.Map;
  *     period too) an earlier line already had; the job counts them once
  * @param deadLetters dead letters by reason, as stored in {@code dead_letter}
  * @param nonDataPackets HJ 212 heartbeats, status and command packets: expected, not data
- * @param late readings the job found older than the allowed lateness (stored in {@code late_reading})
+ * @param late readings the job found older than the maximum age (stored in {@code late_reading})
+ * @param unattributed readings the job could not place in the reference data (0 unless the
+ *     reference data changed between ingest and job, which a replay's one file cannot do)
  * @param indicatorRows rows of {@code indicator_value} that the replay added or changed; not 0 on an
  *     identical re-run, as the job passes through partial totals (a park's hour before its last
  *     enterprise's part) and the sink may write one before the final value restores the row
@@ -22,7 +24,8 @@ import java.util.Map;
  *     without a statistics file
  */
 record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, long outletValues, long duplicates,
-    Map<String, Long> deadLetters, long nonDataPackets, long late, long indicatorRows, Integer enterpriseMonths,
+    Map<String, Long> deadLetters, long nonDataPackets, long late, long unattributed, long indicatorRows,
+    Integer enterpriseMonths,
     Duration took) {
 
   long lines() {
@@ -45,7 +48,10 @@ record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, long out
     if (nonDataPackets > 0) {
       out.printf("  HJ 212 non-data    %,d (heartbeats, status, commands)%n", nonDataPackets);
     }
-    out.printf("  late               %,d (beyond the allowed lateness; kept in late_reading)%n", late);
+    out.printf("  late               %,d (beyond the maximum age; kept in late_reading)%n", late);
+    if (unattributed > 0) {
+      out.printf("  unattributed       %,d (no meter or outlet of the reference data; not counted)%n", unattributed);
+    }
     out.printf("  indicator rows     %,d new or changed in indicator_value%n", indicatorRows);
     if (enterpriseMonths != null) {
       out.printf("  statistics         %,d rows, each joined to its enterprise's month%n", enterpriseMonths);

@@ -43,7 +43,7 @@ import picocli.CommandLine;
 /**
  * {@code parkloop replay} on a real PostgreSQL: a day of two meters' quarter-hourly readings
  * with the faults real files have (broken lines, unknown meters, a duplicate, disorder, a reading
- * beyond the allowed lateness) and a few HJ 212 packets end as the hand-computed indicator rows,
+ * beyond the maximum age) and a few HJ 212 packets end as the hand-computed indicator rows,
  * counted dead letters, and the same export when replayed again.
  */
 @ExtendWith(SharedServices.class)
@@ -107,7 +107,7 @@ class ReplayIT {
       lines.add(reading("E1-ELEC", at(q), elec(q), null));
       lines.add(reading("E2-FW", at(q), water(q), null));
     }
-    // 05:00 to 07:00 arrives backwards, well within the allowed lateness
+    // 05:00 to 07:00 arrives backwards, well within the maximum age
     Collections.reverse(lines.subList(2 * 20, 2 * 28));
     lines.add(30, lines.get(12)); // QoS 1 delivered that one twice
     lines.add(50, "{\"meter\": \"E1-ELEC\", \"ts\": ");
@@ -117,8 +117,8 @@ class ReplayIT {
     lines.add(90, reading("E1-ELEC", Instant.parse("2099-01-01T00:00:00Z"), 1, null));
     lines.add(100, "");
     gatewayLine = lines.indexOf(lines.stream().filter(line -> line.startsWith("[")).findFirst().orElseThrow()) + 1;
-    // 30 hours behind the newest reading: beyond the allowed lateness of 24 h
-    lines.add(reading("E1-ELEC", MIDNIGHT.minus(Duration.ofHours(4)), 9_000, null));
+    // eight days behind the newest reading: beyond the maximum age of seven days
+    lines.add(reading("E1-ELEC", MIDNIGHT.minus(Duration.ofDays(8)), 9_000, null));
     readings = files.resolve("readings.jsonl");
     Files.write(readings, lines, StandardCharsets.UTF_8);
 
@@ -151,6 +151,7 @@ class ReplayIT {
     assertThat(summary.outletValues()).isEqualTo(2);
     assertThat(summary.duplicates()).isEqualTo(1);
     assertThat(summary.late()).isEqualTo(1);
+    assertThat(summary.unattributed()).isZero();
     Map<String, Long> refused = Map.of("malformed_json", 1L, "unknown_meter", 2L, "non_finite_value", 1L,
         "unconvertible_unit", 1L, "future_timestamp", 1L, "bad_crc", 1L, "unknown_mn", 1L);
     assertThat(summary.deadLetters()).isEqualTo(refused);
@@ -171,7 +172,7 @@ class ReplayIT {
     assertThat(dayValue(database, "enterprise", "E1", DAY.plusDays(1), "electricity_kwh")).hasValueCloseTo(800.0, within(1e-6));
     assertThat(dayValue(database, "province", "江苏", DAY, "energy_tce"))
         .hasValueCloseTo(9_600 * KGCE_PER_KWH / 1000, within(1e-9));
-    // the late reading (1,000 kWh before midnight if it had counted) is kept aside, not counted
+    // the late reading (1,000 kWh spread over the eight days before midnight, had it counted) is kept aside, not counted
     assertThat(dayValue(database, "enterprise", "E1", DAY.minusDays(1), "electricity_kwh").orElse(0)).isZero();
     assertThat(lateReadings(database)).isEqualTo(1);
     // March so far: the whole 1st and two hours of the 2nd, joined to March's value added

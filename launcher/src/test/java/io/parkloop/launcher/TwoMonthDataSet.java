@@ -28,7 +28,7 @@ import java.util.Random;
  * mid-month (its counter starts again near zero), a meter configured in MWh whose gateway sometimes
  * reports kWh, a meter with its own standard-coal factor, an hourly interval meter read at odd
  * minutes, a six-hour gap, readings arriving up to three hours late and out of order, QoS 1
- * duplicates, gateway arrays, one reading beyond the allowed lateness, HJ 212 hours with and
+ * duplicates, gateway arrays, one reading beyond the maximum age, HJ 212 hours with and
  * without the analyser's load and a few flagged as faulty.
  */
 final class TwoMonthDataSet {
@@ -92,17 +92,17 @@ final class TwoMonthDataSet {
     }
     arrivals.sort(Comparator.comparing(Arrival::at));
     batchIntoGatewayArrays();
-    // a gateway that was offline for four days sends one stale reading: beyond the allowed lateness
-    readingLines.add(json("SIP-E1-ELEC", END.minus(Duration.ofDays(4)).minusSeconds(7 * 60 + 13), "999000.5", null));
+    // a gateway that was offline for nine days sends one stale reading: beyond the maximum age of seven
+    readingLines.add(json("SIP-E1-ELEC", END.minus(Duration.ofDays(9)).minusSeconds(7 * 60 + 13), "999000.5", null));
     // the analysers send each hour's data after the hour, all outlets interleaved
     packets.sort(Comparator.comparing(Packet::hour));
     packets.forEach(packet -> packetLines.add(packet.frame()));
-    // and one analyser resends an hour of last December: its two values are beyond the allowed lateness
+    // and one analyser resends an hour of last December: its two values are beyond the maximum age
     packetLines.add(frame(JANUARY.minus(Duration.ofDays(2)), outletMn(PARKS.get(1)),
         "w00000-Cou=55,w00000-Flag=N;w01018-Avg=30,w01018-Flag=N"));
   }
 
-  /** Values beyond the allowed lateness that the job keeps aside: the stale reading and the stale packet's two. */
+  /** Values beyond the maximum age that the job keeps aside: the stale reading and the stale packet's two. */
   static final int LATE_VALUES = 3;
 
   String referenceYaml() {

@@ -156,7 +156,15 @@ public final class ReferenceLoader {
     for (String key : List.of("limits_mg_per_l", "limits_mg_per_m3", "limits")) {
       item.child(key).ifPresent(node -> node.entries().forEach((factor, limit) -> limits.put(factor, limit.positiveNumber())));
     }
-    return new Outlet(id, enterprise, type, mn, Map.copyOf(limits));
+    List<String> treatment = codes(item, "treatment_equipment");
+    List<String> production = codes(item, "production_equipment");
+    double idleKw = item.child("idle_kw").map(YamlNode::number).orElse(Outlet.DEFAULT_IDLE_KW);
+    return new Outlet(id, enterprise, type, mn, Map.copyOf(limits), treatment, production, idleKw);
+  }
+
+  /** A list of HJ 212 codes, e.g. {@code treatment_equipment: [e30101, e30102]}; none when absent. */
+  private static List<String> codes(YamlNode item, String key) {
+    return item.child(key).map(node -> node.items().stream().map(YamlNode::text).toList()).orElse(List.of());
   }
 
   private static String unique(YamlNode node, Set<String> seen) {

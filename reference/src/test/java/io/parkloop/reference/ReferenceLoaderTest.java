@@ -49,6 +49,25 @@ class ReferenceLoaderTest {
   }
 
   @Test
+  void readsAnOutletsTreatmentAndProductionEquipmentWithItsIdlePower() {
+    ReferenceData data = ReferenceLoader.parse("reference.yaml", """
+        parks:
+          - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
+        enterprises:
+          - {id: E1, park: SIP}
+        outlets:
+          - {id: E1-WW1, enterprise: E1, type: water, mn: "1", treatment_equipment: [e30101, e30102],
+             production_equipment: [e30201], idle_kw: 2.5}
+          - {id: E1-WW2, enterprise: E1, type: water, mn: "2"}
+        """);
+
+    assertThat(data.outlets()).extracting(Outlet::treatmentEquipment, Outlet::productionEquipment, Outlet::idleKw)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(java.util.List.of("e30101", "e30102"),
+                java.util.List.of("e30201"), 2.5),
+            org.assertj.core.groups.Tuple.tuple(java.util.List.of(), java.util.List.of(), Outlet.DEFAULT_IDLE_KW));
+  }
+
+  @Test
   void readsAProvinceSizedFileOfOverThreeMegabytes() {
     StringBuilder yaml = new StringBuilder("""
         parks:

@@ -65,7 +65,7 @@ public final class IndicatorJob {
   }
 
   public void build(StreamExecutionEnvironment env) {
-    long lateness = settings.allowedLateness().toMillis();
+    long maxAge = settings.maxAge().toMillis();
     long retention = settings.retention().toMillis();
     long longRetention = settings.statisticsRetention().toMillis();
     PeriodRetention periodRetention = new PeriodRetention(retention, longRetention);
@@ -80,12 +80,12 @@ public final class IndicatorJob {
     meterReadings.sinkTo(sinks.readings()).name("readings-sink").uid("readings-sink");
     SingleOutputStreamOperator<MeterHour> meterHours = meterReadings
         .keyBy(reading -> reading.meter)
-        .process(new MeterConsumption(reference, lateness, retention))
+        .process(new MeterConsumption(reference, maxAge, retention))
         .name("meter-hourly-consumption").uid("meter-hourly-consumption");
     SingleOutputStreamOperator<IndicatorPart> outletLoads = input
         .filter(OutletLoads::counts).name("hourly-outlet-data").uid("hourly-outlet-data")
         .keyBy(OutletLoads::key)
-        .process(new OutletLoads(reference, lateness, retention)).name("outlet-loads").uid("outlet-loads");
+        .process(new OutletLoads(reference, maxAge, retention)).name("outlet-loads").uid("outlet-loads");
     meterHours.getSideOutput(MeterConsumption.LATE).union(outletLoads.getSideOutput(MeterConsumption.LATE))
         .sinkTo(sinks.lateReadings()).name("late-readings-sink").uid("late-readings-sink");
     meterHours.getSideOutput(MeterConsumption.QUALITY).sinkTo(sinks.qualityEvents())

@@ -8,7 +8,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Entry point for {@code flink run} (or a REST submission) on a cluster, running
- * {@link ParkloopJobs}, the indicator and the alert job in one job graph:
+ * {@link ParkloopJobs}, the indicator job, the alert job and the dead-letter copy in one job graph
+ * (one checkpoint, one restart):
  * {@code flink run parkloop-stream-jobs-job.jar --reference /etc/parkloop/reference.yaml
  * --kafka kafka:9092 --jdbc jdbc:postgresql://db/parkloop?user=..&password=..}.
  * The launcher's {@code parkloop run} builds the same graph on a MiniCluster.

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * For generated data (random meters, rates, gaps, counter rollovers and resets), the indicators
- * are identical whether the readings arrive in order, shuffled within the allowed lateness,
+ * are identical whether the readings arrive in order, shuffled within the maximum age,
  * with 5 % duplicates, or with the job failing half-way and restarting from its last checkpoint.
  */
 class IndicatorJobPropertyTest {
@@ -119,7 +119,7 @@ class IndicatorJobPropertyTest {
 
     List<MeterReading> shuffled = new ArrayList<>(inOrder);
     for (int from = 0; from < shuffled.size(); from += 40) {
-      // readings of about two hours at a time arrive in any order: well within the allowed lateness
+      // readings of about two hours at a time arrive in any order: well within the maximum age
       Collections.shuffle(shuffled.subList(from, Math.min(from + 40, shuffled.size())), random);
     }
     List<MeterReading> duplicated = new ArrayList<>(inOrder);

@@ -125,7 +125,7 @@ class IndicatorJobTest {
     for (int i = 0; i < readings.size() / 20; i++) {
       disordered.add(readings.get(random.nextInt(readings.size())));
     }
-    // shuffle within windows of 3 hours of readings, well inside the allowed lateness
+    // shuffle within windows of 3 hours of readings, well inside the maximum age
     for (int from = 0; from < disordered.size(); from += 36) {
       Collections.shuffle(disordered.subList(from, Math.min(from + 36, disordered.size())), random);
     }
@@ -141,7 +141,7 @@ class IndicatorJobTest {
     long hour1 = T0 + 3_600_000L;
     long hour2 = hour1 + 3_600_000L;
     // the analyser sends each hour's data when the hour is over, among the meters' readings of then
-    // (at the end of the two days they would be beyond the allowed lateness, and kept aside as late)
+    // (sent only at the end of the two days they would count too: a backlog within the maximum age)
     int sent = (int) readings.stream().filter(reading -> reading.ts <= hour2 + 3_600_000L).count();
     readings.addAll(sent, List.of(
         MeterReading.outlet("E2-WW1", hour1, "w01018", "Avg", 40, "N", "hour", hour1),
@@ -176,5 +176,23 @@ class IndicatorJobTest {
     // rolling windows carry their end
     assertThat(value(rows, "enterprise", "E1", "r24h", T0 + 24 * 3_600_000L, "electricity_kwh")).isCloseTo(9_600, within(1e-6));
     assertThat(value(rows, "enterprise", "E1", "r30d", T0 + 2 * 24 * 3_600_000L, "electricity_kwh")).isCloseTo(19_200, within(1e-6));
+  }
+
+  @Test
+  void anHourTheAnalyserCouldNotComputeCountsNoLoad() throws Exception {
+    long hour1 = T0 + 3_600_000L;
+    long hour2 = hour1 + 3_600_000L;
+    List<MeterReading> readings = List.of(
+        MeterReading.outlet("E2-WW1", hour1, "w01018", "Avg", 40, "N", "hour", hour1),
+        MeterReading.outlet("E2-WW1", hour1, "w00000", "Cou", 100, "N", "hour", hour1),
+        // HJ 212-2025's +9999.99 as ingest flags it: with the flow, it would make 999.999 kg
+        MeterReading.outlet("E2-WW1", hour2, "w01018", "Avg", 9999.99, "U", "hour", hour2),
+        MeterReading.outlet("E2-WW1", hour2, "w00000", "Cou", 100, "N", "hour", hour2));
+
+    Map<String, IndicatorRow> rows = run(readings, "not-computed");
+
+    assertThat(value(rows, "enterprise", "E2", "hour", hour1, "cod_kg")).isCloseTo(4, within(1e-9));
+    assertThat(rows).doesNotContainKey("enterprise|E2|hour|" + hour2 + "|cod_kg");
+    assertThat(value(rows, "enterprise", "E2", "day", T0, "cod_kg")).isCloseTo(4, within(1e-9));
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The one graph the cluster entry point submits and the launcher runs locally; nothing is started. */
 class ParkloopJobsTest {
   @Test
-  void theGraphHoldsBothJobsWithExactlyOnceCheckpointsEveryTenSeconds() {
+  void theGraphHoldsTheThreeJobsWithExactlyOnceCheckpointsEveryTenSeconds() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ParkloopJobs.onKafkaAndPostgres(IndicatorJobTest.REFERENCE, "127.0.0.1:9", "jdbc:postgresql://127.0.0.1:9/none")
         .build(env);
@@ -25,7 +25,7 @@ class ParkloopJobsTest {
         .filter(Objects::nonNull).toList();
     assertThat(uids).doesNotHaveDuplicates()
         .contains("readings-source", "statistics-source", "indicators-sink", "alert-readings-source", "alerts-table-sink",
-            "alerts-topic-sink");
+            "alerts-topic-sink", "dead-letters-source", "dead-letter-table-sink");
   }
 
   @Test

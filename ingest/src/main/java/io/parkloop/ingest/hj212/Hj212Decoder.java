@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -148,8 +149,11 @@ public final class Hj212Decoder {
     if (dataTime == null && Hj212Period.ofCn(cn) != null) {
       return new Hj212Rejected(MALFORMED_PACKET, "data packet (CN " + cn + ") without DataTime");
     }
+    // only 2025 defines the sentinel; to an older analyser 9999.99 is a number like any other
+    List<Hj212Value> values = version.get() != Hj212Version.HJ212_2025 ? content.values()
+        : content.values().stream().map(Hj212Value::markedIfNotComputed).toList();
     return new Hj212Packet(header.get("QN"), header.get("ST"), cn, header.get("PW"), mn, flag,
-        version.get(), dataTime, content.values(), content.parameters());
+        version.get(), dataTime, values, content.parameters());
   }
 
   /**

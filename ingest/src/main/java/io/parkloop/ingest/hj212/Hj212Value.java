@@ -11,4 +11,21 @@ package io.parkloop.ingest.hj212;
  *     T over range, B communication lost), or null when the packet gives none
  */
 public record Hj212Value(String factor, String originalCode, String kind, double value,
-    String flag) {}
+    String flag) {
+  /**
+   * HJ 212-2025's number for "could not be computed" (e.g. an average over an hour without valid
+   * data): a value, not a measurement.
+   */
+  public static final double NOT_COMPUTED = 9999.99;
+  /**
+   * The flag parkloop gives such a value in place of the analyser's, so that it is stored and
+   * shown but, not being N, never counts in a load, a concentration alert or an average. It is no
+   * flag of the standard's (N F M S D C T B).
+   */
+  public static final String NOT_COMPUTED_FLAG = "U";
+
+  /** This value as a flagged reading if it is the 2025 sentinel, else itself. */
+  Hj212Value markedIfNotComputed() {
+    return value == NOT_COMPUTED ? new Hj212Value(factor, originalCode, kind, value, NOT_COMPUTED_FLAG) : this;
+  }
+}

@@ -201,6 +201,24 @@ class Hj212DecoderTest {
     }
 
     @Test
+    void keepsTheNotComputedSentinelAsAFlaggedValue() {
+      Hj212Packet packet = decodePacket("QN=20260101090000000;ST=32;CN=2061;PW=123456;MN=88888880000001;Flag=8;"
+          + "CP=&&DataTime=20260101080000;w01018-Avg=+9999.99,w01018-Flag=N;w00000-Cou=120.5,w00000-Flag=N&&");
+
+      assertThat(packet.values()).extracting(Hj212Value::factor, Hj212Value::value, Hj212Value::flag)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("w01018", 9999.99, Hj212Value.NOT_COMPUTED_FLAG),
+              org.assertj.core.groups.Tuple.tuple("w00000", 120.5, "N"));
+    }
+
+    @Test
+    void leavesTheSameNumberAloneInA2017Packet() {
+      Hj212Packet packet = decodePacket("QN=20260101090000000;ST=32;CN=2061;PW=123456;MN=88888880000001;Flag=4;"
+          + "CP=&&DataTime=20260101080000;w01018-Avg=9999.99,w01018-Flag=N&&");
+
+      assertThat(packet.values()).extracting(Hj212Value::flag).containsExactly("N");
+    }
+
+    @Test
     void rejectsALengthCountedInCharacters() {
       byte[] frame = frameWithLength(WITH_CHINESE, String.format("%04d", WITH_CHINESE.length()));
 

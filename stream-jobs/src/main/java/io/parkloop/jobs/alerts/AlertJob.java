@@ -12,10 +12,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Readings → alerts on discharge and data (SPEC "Alerts"; docs/alerts.md): concentration over
- * limit, permitted load at risk, silent meters and outlets, data quality. Each rule keeps its
- * own keyed state, recomputes its alerts from it and publishes only what changed, each alert
- * under an id derived from kind, scope, factor and opening time: late data within the allowed
- * lateness corrects alerts in place, and a replay or a restart publishes the same alerts again
+ * limit, permitted load at risk, silent meters and outlets, data quality, a stopped treatment
+ * facility. Each rule keeps its own keyed state, recomputes its alerts from it and publishes only
+ * what changed, each alert under an id derived from kind, scope, factor and opening time: late data within the maximum
+ * age corrects alerts in place, and a replay or a restart publishes the same alerts again
  * rather than new ones.
  *
  * <p>The permit rule needs the enterprises' hourly loads. It computes them here from the hourly
@@ -43,7 +43,7 @@ public final class AlertJob {
   }
 
   public void build(StreamExecutionEnvironment env) {
-    long lateness = settings.allowedLateness().toMillis();
+    long maxAge = settings.maxAge().toMillis();
     WatermarkStrategy<MeterReading> watermarks = WatermarkStrategy
         .<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
         .withTimestampAssigner((reading, previous) -> reading.ts)
@@ -54,13 +54,13 @@ public final class AlertJob {
     DataStream<AlertUpdate> concentration = input
         .filter(ConcentrationAlerts::counts).name("concentration-values").uid("concentration-values")
         .keyBy(ConcentrationAlerts::key)
-        .process(new ConcentrationAlerts(reference, rules.concentration(), lateness))
+        .process(new ConcentrationAlerts(reference, rules.concentration(), maxAge))
         .name("concentration-alerts").uid("concentration-alerts");
 
     DataStream<AlertUpdate> permit = input
         .filter(OutletLoads::counts).name("alert-hourly-outlet-data").uid("alert-hourly-outlet-data")
         .keyBy(OutletLoads::key)
-        .process(new OutletLoads(reference, lateness, settings.retention().toMillis()))
+        .process(new OutletLoads(reference, maxAge, settings.retention().toMillis()))
         .name("alert-outlet-loads").uid("alert-outlet-loads")
         .keyBy(PermitAlerts::key)
         .process(new PermitAlerts(reference, rules.permit(), settings.retention().toMillis()))
@@ -68,17 +68,24 @@ public final class AlertJob {
 
     DataStream<AlertUpdate> silence = input
         .keyBy(SilenceAlerts::device)
-        .process(new SilenceAlerts(reference, rules.silence(), lateness))
+        .process(new SilenceAlerts(reference, rules.silence(), maxAge))
         .name("silence-alerts").uid("silence-alerts");
 
     DataStream<AlertUpdate> quality = input
         .filter(reading -> !reading.isOutletValue()).name("alert-meter-readings").uid("alert-meter-readings")
         .keyBy(reading -> reading.meter)
-        .process(new DataQualityAlerts(reference, rules.quality(), lateness))
+        .process(new DataQualityAlerts(reference, rules.quality(), maxAge))
         .name("data-quality-alerts").uid("data-quality-alerts");
 
+    DataStream<AlertUpdate> treatmentStopped = input
+        .filter(TreatmentStoppedAlerts::counts).name("treatment-power-values").uid("treatment-power-values")
+        .keyBy(reading -> reading.meter)
+        .process(new TreatmentStoppedAlerts(reference, maxAge))
+        .name("treatment-stopped-alerts").uid("treatment-stopped-alerts");
+
     // by id, so that every change of one alert reaches the sinks through one writer, in order
-    KeyedStream<AlertUpdate, String> alerts = concentration.union(permit, silence, quality).keyBy(alert -> alert.id);
+    KeyedStream<AlertUpdate, String> alerts = concentration.union(permit, silence, quality, treatmentStopped)
+        .keyBy(alert -> alert.id);
     alerts.sinkTo(sinks.table()).name("alerts-table-sink").uid("alerts-table-sink");
     alerts.sinkTo(sinks.topic()).name("alerts-topic-sink").uid("alerts-topic-sink");
   }

@@ -17,7 +17,7 @@ import org.apache.flink.util.Collector;
  * What a rule has published for one key and may still change, by alert id (keyed state). Each
  * rule recomputes its alerts from what it knows and hands them here: only what changed goes out,
  * and an alert published earlier that the recomputation no longer finds is withdrawn. Alerts that
- * can no longer change (everything they depend on is older than the allowed lateness) are
+ * can no longer change (everything they depend on is older than the maximum age) are
  * forgotten, which keeps the state small.
  */
 final class AlertLedger {

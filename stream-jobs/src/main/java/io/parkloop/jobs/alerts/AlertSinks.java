@@ -9,9 +9,18 @@ import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /** Where alerts go: the {@code alerts} table and the alerts topic. */
 public record AlertSinks(Sink<AlertUpdate> table, Sink<AlertUpdate> topic) {
+
+  /**
+   * Upserts into PostgreSQL only: a replay's alerts, which land in the table under the ids the
+   * live run gave them; subscribers of the topic were told when the alerts happened.
+   */
+  public static AlertSinks postgresOnly(String jdbcUrl, JobSettings settings) {
+    return new AlertSinks(table(jdbcUrl, settings), new DiscardingSink<>());
+  }
 
   /**
    * Upserts into PostgreSQL and publishes to Kafka. At-least-once on Kafka is enough: every
@@ -19,17 +28,20 @@ public record AlertSinks(Sink<AlertUpdate> table, Sink<AlertUpdate> topic) {
    */
   public static AlertSinks postgresAndKafka(String jdbcUrl, String kafkaBootstrapServers, String topic,
       JobSettings settings) {
-    return new AlertSinks(
-        new JdbcUpsertSink<AlertUpdate>("alerts", jdbcUrl,
-            (connection, alerts) -> AlertUpserts.write(connection,
-                alerts.stream().filter(alert -> !alert.withdrawn).map(AlertSinks::toRecord).toList(),
-                alerts.stream().filter(alert -> alert.withdrawn).map(alert -> alert.id).toList()),
-            alert -> alert.id, settings.sinkBatchRows(), settings.sinkFlushInterval().toMillis()),
+    return new AlertSinks(table(jdbcUrl, settings),
         KafkaSink.<AlertUpdate>builder()
             .setBootstrapServers(kafkaBootstrapServers)
             .setRecordSerializer(new AlertSerializer(topic))
             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
             .build());
+  }
+
+  private static Sink<AlertUpdate> table(String jdbcUrl, JobSettings settings) {
+    return new JdbcUpsertSink<AlertUpdate>("alerts", jdbcUrl,
+        (connection, alerts) -> AlertUpserts.write(connection,
+            alerts.stream().filter(alert -> !alert.withdrawn).map(AlertSinks::toRecord).toList(),
+            alerts.stream().filter(alert -> alert.withdrawn).map(alert -> alert.id).toList()),
+        alert -> alert.id, settings.sinkBatchRows(), settings.sinkFlushInterval().toMillis());
   }
 
   static AlertRecord toRecord(AlertUpdate alert) {

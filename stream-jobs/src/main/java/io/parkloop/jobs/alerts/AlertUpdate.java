@@ -19,6 +19,7 @@ public class AlertUpdate {
   public static final String PERMIT = "permit";
   public static final String SILENCE = "silence";
   public static final String DATA_QUALITY = "data_quality";
+  public static final String TREATMENT_STOPPED = "treatment_stopped";
 
   public static final String WARNING = "warning";
   public static final String CRITICAL = "critical";

@@ -21,27 +21,27 @@ import org.apache.flink.util.Collector;
  * Keyed by outlet and factor: concentration episodes over the outlet's limit (see
  * {@link EpisodeDetector}), one alert each, severity critical.
  *
- * <p>Episodes are recomputed from the detector's state at the lateness horizon plus every value
- * since, sorted by time, whenever a value arrives: a late value inside the allowed lateness opens,
+ * <p>Episodes are recomputed from the detector's state at the maximum-age horizon plus every value
+ * since, sorted by time, whenever a value arrives: a late value inside the maximum age opens,
  * extends, merges or closes episodes retroactively, and the {@link AlertLedger} turns the new
  * result into upserts and withdrawals by deterministic id, so nothing is published twice. As the
- * watermark moves on, values older than the allowed lateness are folded into the detector's state
+ * watermark moves on, values older than the maximum age are folded into the detector's state
  * and dropped; once nothing is open or under way, the key's state is gone.
  */
 public class ConcentrationAlerts extends KeyedProcessFunction<String, MeterReading, AlertUpdate> {
   private final ReferenceData reference;
   private final AlertRules.Concentration rule;
-  private final long latenessMillis;
+  private final long maxAgeMillis;
   private transient Map<String, Outlet> outlets;
   private transient ValueState<EpisodeDetector> settled;
   private transient ValueState<OutletValues> recent;
   private transient AlertLedger ledger;
   private transient Counter tooLate;
 
-  public ConcentrationAlerts(ReferenceData reference, AlertRules.Concentration rule, long latenessMillis) {
+  public ConcentrationAlerts(ReferenceData reference, AlertRules.Concentration rule, long maxAgeMillis) {
     this.reference = reference;
     this.rule = rule;
-    this.latenessMillis = latenessMillis;
+    this.maxAgeMillis = maxAgeMillis;
   }
 
   /**
@@ -74,7 +74,7 @@ public class ConcentrationAlerts extends KeyedProcessFunction<String, MeterReadi
       return; // no limit for this factor at this outlet
     }
     long watermark = ctx.timerService().currentWatermark();
-    if (watermark != Long.MIN_VALUE && reading.ts < watermark - latenessMillis) {
+    if (watermark != Long.MIN_VALUE && reading.ts < watermark - maxAgeMillis) {
       tooLate.inc(); // the indicator job keeps it in late_reading; a replay brings it in
       return;
     }
@@ -87,7 +87,7 @@ public class ConcentrationAlerts extends KeyedProcessFunction<String, MeterReadi
     }
     recent.update(values);
     // by then every value of this hour has its place before the horizon and can be settled
-    ctx.timerService().registerEventTimeTimer(Periods.hourStart(reading.ts) + 2 * Periods.HOUR + latenessMillis);
+    ctx.timerService().registerEventTimeTimer(Periods.hourStart(reading.ts) + 2 * Periods.HOUR + maxAgeMillis);
     List<AlertUpdate> alerts = new ArrayList<>();
     EpisodeDetector detector = detector().copy();
     for (int i = 0; i < values.size; i++) {
@@ -102,7 +102,7 @@ public class ConcentrationAlerts extends KeyedProcessFunction<String, MeterReadi
   }
 
   /**
-   * Folds the values older than the allowed lateness into the detector: the episodes they close
+   * Folds the values older than the maximum age into the detector: the episodes they close
    * can no longer change.
    */
   @Override
@@ -115,7 +115,7 @@ public class ConcentrationAlerts extends KeyedProcessFunction<String, MeterReadi
       return;
     }
     EpisodeDetector detector = detector();
-    int settling = values.countBefore(ctx.timerService().currentWatermark() - latenessMillis);
+    int settling = values.countBefore(ctx.timerService().currentWatermark() - maxAgeMillis);
     for (int i = 0; i < settling; i++) {
       detector.feed(values.ts[i], values.series[i], values.values[i], thresholds,
           episode -> forget(key[0], key[1], episode));

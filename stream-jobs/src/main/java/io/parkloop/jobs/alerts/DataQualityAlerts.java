@@ -26,16 +26,16 @@ import org.apache.flink.util.Collector;
 public class DataQualityAlerts extends KeyedProcessFunction<String, MeterReading, AlertUpdate> {
   private final ReferenceData reference;
   private final AlertRules.Quality rule;
-  private final long latenessMillis;
+  private final long maxAgeMillis;
   private transient Map<String, Meter> meters;
   private transient Map<String, MeterSpec> specs;
   private transient ValueState<MeterHistory> history;
   private transient AlertLedger ledger;
 
-  public DataQualityAlerts(ReferenceData reference, AlertRules.Quality rule, long latenessMillis) {
+  public DataQualityAlerts(ReferenceData reference, AlertRules.Quality rule, long maxAgeMillis) {
     this.reference = reference;
     this.rule = rule;
-    this.latenessMillis = latenessMillis;
+    this.maxAgeMillis = maxAgeMillis;
   }
 
   @Override
@@ -54,7 +54,7 @@ public class DataQualityAlerts extends KeyedProcessFunction<String, MeterReading
   public void processElement(MeterReading reading, Context ctx, Collector<AlertUpdate> out) throws Exception {
     Meter meter = meters.get(reading.meter);
     long watermark = ctx.timerService().currentWatermark();
-    if (meter == null || (watermark != Long.MIN_VALUE && reading.ts < watermark - latenessMillis)) {
+    if (meter == null || (watermark != Long.MIN_VALUE && reading.ts < watermark - maxAgeMillis)) {
       return;
     }
     MeterHistory readings = history.value();
@@ -65,7 +65,7 @@ public class DataQualityAlerts extends KeyedProcessFunction<String, MeterReading
       return;
     }
     history.update(readings);
-    ctx.timerService().registerEventTimeTimer(Periods.hourStart(reading.ts) + Periods.HOUR + latenessMillis);
+    ctx.timerService().registerEventTimeTimer(Periods.hourStart(reading.ts) + Periods.HOUR + maxAgeMillis);
     int at = readings.indexOf(reading.ts);
     for (int i = at; i <= Math.min(at + 1, readings.size - 1); i++) {
       check(meter, readings, i, out);
@@ -86,10 +86,10 @@ public class DataQualityAlerts extends KeyedProcessFunction<String, MeterReading
     ledger.publish(ids, found, out);
   }
 
-  /** Readings and findings older than the allowed lateness can no longer change: let them go. */
+  /** Readings and findings older than the maximum age can no longer change: let them go. */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
-    long horizon = ctx.timerService().currentWatermark() - latenessMillis;
+    long horizon = ctx.timerService().currentWatermark() - maxAgeMillis;
     MeterHistory readings = history.value();
     if (readings != null) {
       readings.pruneBefore(horizon, Periods.HOUR);

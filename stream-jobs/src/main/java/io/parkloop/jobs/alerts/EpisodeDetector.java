@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * The concentration rule as a state machine over one outlet factor's values, fed in time order
- * (a Flink POJO: its state at the lateness horizon is kept while the values before it are
+ * (a Flink POJO: its state at the maximum-age horizon is kept while the values before it are
  * dropped). Three series feed it: real-time samples (CN 2011 {@code -Rtd}), minute averages
  * (CN 2051 {@code -Avg}) and hourly averages (CN 2061 {@code -Avg}).
  *

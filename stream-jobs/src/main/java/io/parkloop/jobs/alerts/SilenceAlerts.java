@@ -28,7 +28,7 @@ import org.apache.flink.util.Collector;
 public class SilenceAlerts extends KeyedProcessFunction<String, MeterReading, AlertUpdate> {
   private final ReferenceData reference;
   private final AlertRules.Silence rule;
-  private final long latenessMillis;
+  private final long maxAgeMillis;
   private transient Map<String, Long> spanByDevice;
   private transient ValueState<ReportingRuns> runs;
   private transient ValueState<Long> eventTimer;
@@ -36,10 +36,10 @@ public class SilenceAlerts extends KeyedProcessFunction<String, MeterReading, Al
   private transient ValueState<Boolean> silentByClock;
   private transient AlertLedger ledger;
 
-  public SilenceAlerts(ReferenceData reference, AlertRules.Silence rule, long latenessMillis) {
+  public SilenceAlerts(ReferenceData reference, AlertRules.Silence rule, long maxAgeMillis) {
     this.reference = reference;
     this.rule = rule;
-    this.latenessMillis = latenessMillis;
+    this.maxAgeMillis = maxAgeMillis;
   }
 
   /** {@code meter|E001-ELEC} or {@code outlet|E001-WW1}. */
@@ -64,7 +64,7 @@ public class SilenceAlerts extends KeyedProcessFunction<String, MeterReading, Al
   public void processElement(MeterReading reading, Context ctx, Collector<AlertUpdate> out) throws Exception {
     Long span = spanByDevice.get(ctx.getCurrentKey());
     long watermark = ctx.timerService().currentWatermark();
-    if (span == null || (watermark != Long.MIN_VALUE && reading.ts < watermark - latenessMillis)) {
+    if (span == null || (watermark != Long.MIN_VALUE && reading.ts < watermark - maxAgeMillis)) {
       return;
     }
     ReportingRuns known = runs.value();
@@ -110,7 +110,7 @@ public class SilenceAlerts extends KeyedProcessFunction<String, MeterReading, Al
     String[] scope = device.split("\\|", 2);
     ReportingRuns known = runs.value();
     if (watermark != Long.MIN_VALUE) {
-      int settled = known.settledBefore(watermark - latenessMillis);
+      int settled = known.settledBefore(watermark - maxAgeMillis);
       for (int i = 0; i < settled; i++) {
         ledger.forget(AlertUpdate.idOf(AlertUpdate.SILENCE, scope[0], scope[1], null, known.last[i] + span));
       }

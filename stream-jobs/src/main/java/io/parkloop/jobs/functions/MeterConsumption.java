@@ -18,32 +18,36 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Per meter, in event time: keeps the readings in time order and, for each reading, emits the
- * new absolute consumption of every hour it changes. Out-of-order readings within the allowed
- * lateness simply correct those hours; duplicates change nothing; readings older than the
- * allowed lateness go to the {@link #LATE} output, and counter resets to {@link #QUALITY}.
+ * new absolute consumption of every hour it changes. Out-of-order readings and a backlog within
+ * the maximum age (see {@link Lateness}) simply correct those hours; duplicates change nothing;
+ * readings older than that go to the {@link #LATE} output, counter resets to {@link #QUALITY},
+ * and readings of a meter the reference data does not know are counted as unattributed.
  */
 public class MeterConsumption extends KeyedProcessFunction<String, MeterReading, MeterHour> {
   public static final OutputTag<LateReading> LATE = new OutputTag<>("late-readings") {};
   public static final OutputTag<QualityEvent> QUALITY = new OutputTag<>("quality-events") {};
+  /** The counter of readings of a meter or outlet this job's reference data does not know. */
+  public static final String UNATTRIBUTED = "unattributedReadings";
 
   private final ReferenceData reference;
-  private final long allowedLatenessMillis;
+  private final long maxAgeMillis;
   private final long retentionMillis;
   private transient Map<String, MeterSpec> specs;
   private transient ValueState<MeterHistory> history;
   private transient Counter duplicates;
   private transient Counter late;
+  private transient Counter unattributed;
   private transient Counter hoursPastRetention;
 
   /**
-   * @param allowedLatenessMillis readings older than the watermark by more than this are late
-   * @param retentionMillis how far back an hour may still be corrected (at least the allowed
-   *     lateness: a reading after a long silence spreads its consumption back over the gap)
+   * @param maxAgeMillis readings older than the job's event time by more than this are late
+   * @param retentionMillis how far back an hour may still be corrected (at least the maximum
+   *     age: a reading after a long silence spreads its consumption back over the gap)
    */
-  public MeterConsumption(ReferenceData reference, long allowedLatenessMillis, long retentionMillis) {
+  public MeterConsumption(ReferenceData reference, long maxAgeMillis, long retentionMillis) {
     this.reference = reference;
-    this.allowedLatenessMillis = allowedLatenessMillis;
-    this.retentionMillis = Math.max(retentionMillis, allowedLatenessMillis);
+    this.maxAgeMillis = maxAgeMillis;
+    this.retentionMillis = Math.max(retentionMillis, maxAgeMillis);
   }
 
   @Override
@@ -53,6 +57,7 @@ public class MeterConsumption extends KeyedProcessFunction<String, MeterReading,
     history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", MeterHistory.class));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
     late = getRuntimeContext().getMetricGroup().counter("lateReadings");
+    unattributed = getRuntimeContext().getMetricGroup().counter(UNATTRIBUTED);
     hoursPastRetention = getRuntimeContext().getMetricGroup().counter("hoursPastRetention");
   }
 
@@ -61,16 +66,18 @@ public class MeterConsumption extends KeyedProcessFunction<String, MeterReading,
     MeterSpec spec = specs.get(reading.meter);
     long watermark = ctx.timerService().currentWatermark();
     if (spec == null) {
-      return; // validated at ingest; a meter removed from the reference data since is no longer counted
-    }
-    if (watermark != Long.MIN_VALUE && reading.ts < watermark - allowedLatenessMillis) {
-      late.inc();
-      ctx.output(LATE, new LateReading(reading, watermark));
+      // validated at ingest against a newer reference data than this job's, or removed from it since
+      unattributed.inc();
       return;
     }
     MeterHistory h = history.value();
     if (h == null) {
       h = new MeterHistory();
+    }
+    if (Lateness.isLate(reading.ts, watermark, h.size == 0 ? Long.MIN_VALUE : h.last(), maxAgeMillis)) {
+      late.inc();
+      ctx.output(LATE, new LateReading(reading, watermark));
+      return;
     }
     MeterHistory.Insert insert = h.insert(reading.ts, reading.value);
     if (insert == MeterHistory.Insert.DUPLICATE) {
@@ -81,7 +88,7 @@ public class MeterConsumption extends KeyedProcessFunction<String, MeterReading,
     recordReset(h, spec, i, ctx);
     emitHours(reading.meter, h, spec, HourlyConsumption.affectedSpan(h, spec, i), watermark, out);
     history.update(h);
-    // prune what no open hour needs once the watermark has moved past the lateness
+    // prune what no open hour needs once the watermark has moved past the maximum age
     ctx.timerService().registerEventTimeTimer(Periods.hourStart(reading.ts) + Periods.HOUR + retentionMillis);
   }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
@@ -17,6 +18,7 @@ import org.apache.flink.util.Collector;
 public class MeterHourToParts extends RichFlatMapFunction<MeterHour, IndicatorPart> {
   private final ReferenceData reference;
   private transient Map<String, Meter> meters;
+  private transient Counter unattributed;
 
   public MeterHourToParts(ReferenceData reference) {
     this.reference = reference;
@@ -26,12 +28,14 @@ public class MeterHourToParts extends RichFlatMapFunction<MeterHour, IndicatorPa
   public void open(OpenContext context) {
     meters = new HashMap<>();
     reference.meters().forEach(meter -> meters.put(meter.id(), meter));
+    unattributed = getRuntimeContext().getMetricGroup().counter(MeterConsumption.UNATTRIBUTED);
   }
 
   @Override
   public void flatMap(MeterHour hour, Collector<IndicatorPart> out) {
     Meter meter = meters.get(hour.meter);
     if (meter == null) {
+      unattributed.inc();
       return;
     }
     out.collect(new IndicatorPart("enterprise", meter.enterprise(), "hour", hour.hourStart,

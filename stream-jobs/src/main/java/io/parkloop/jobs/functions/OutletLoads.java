@@ -21,21 +21,23 @@ import org.apache.flink.util.Collector;
  * emits each pollutant's discharged load as the outlet's part of its enterprise's hour: the
  * analyser's {@code -Cou} when given, else the hour's average concentration × the discharged
  * volume (water: mg/L × m³ × 10⁻³, air: mg/m³ × m³ × 10⁻⁶ kg). Only data flagged N (or carrying
- * no flag, as old analysers send it) counts toward loads (SPEC). Data older than the allowed
- * lateness goes to {@link MeterConsumption#LATE}, like a late meter reading: kept and counted,
- * never silently dropped.
+ * no flag, as old analysers send it) counts toward loads (SPEC). Data beyond the maximum age
+ * (see {@link Lateness}) goes to {@link MeterConsumption#LATE}, like a late meter reading: kept and
+ * counted, never silently dropped; data of an outlet the reference data does not know is counted
+ * as unattributed.
  */
 public class OutletLoads extends KeyedProcessFunction<String, MeterReading, IndicatorPart> {
   private final ReferenceData reference;
-  private final long allowedLatenessMillis;
+  private final long maxAgeMillis;
   private final long retentionMillis;
   private transient Map<String, Outlet> outlets;
   private transient MapState<String, Double> values;
   private transient Counter late;
+  private transient Counter unattributed;
 
-  public OutletLoads(ReferenceData reference, long allowedLatenessMillis, long retentionMillis) {
+  public OutletLoads(ReferenceData reference, long maxAgeMillis, long retentionMillis) {
     this.reference = reference;
-    this.allowedLatenessMillis = allowedLatenessMillis;
+    this.maxAgeMillis = maxAgeMillis;
     this.retentionMillis = retentionMillis;
   }
 
@@ -55,16 +57,18 @@ public class OutletLoads extends KeyedProcessFunction<String, MeterReading, Indi
     reference.outlets().forEach(outlet -> outlets.put(outlet.id(), outlet));
     values = getRuntimeContext().getMapState(new MapStateDescriptor<>("values", String.class, Double.class));
     late = getRuntimeContext().getMetricGroup().counter("lateReadings");
+    unattributed = getRuntimeContext().getMetricGroup().counter(MeterConsumption.UNATTRIBUTED);
   }
 
   @Override
   public void processElement(MeterReading reading, Context ctx, Collector<IndicatorPart> out) throws Exception {
     Outlet outlet = outlets.get(reading.meter);
     if (outlet == null) {
+      unattributed.inc();
       return;
     }
     long watermark = ctx.timerService().currentWatermark();
-    if (watermark != Long.MIN_VALUE && reading.ts < watermark - allowedLatenessMillis) {
+    if (Lateness.isLate(reading.ts, watermark, Long.MIN_VALUE, maxAgeMillis)) {
       late.inc();
       ctx.output(MeterConsumption.LATE, new LateReading(reading, watermark));
       return;

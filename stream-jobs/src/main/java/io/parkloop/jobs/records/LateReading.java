@@ -1,7 +1,7 @@
 package io.parkloop.jobs.records;
 
 /**
- * A reading that arrived after the allowed lateness: kept and counted, brought in by a backfill.
+ * A reading that arrived after the maximum age: kept and counted, brought in by a backfill.
  * An outlet's value is named by outlet, factor and kind ({@code E1-WW1/w01018-Avg}), since an
  * outlet sends several values for one instant.
  */

@@ -3,6 +3,7 @@ package io.parkloop.jobs.sinks;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * it is full, every {@code flushIntervalMillis}, and always before a checkpoint completes: with
  * absolute values and upserts, a restart from that checkpoint neither loses nor doubles anything.
  * A database that is down is retried (and logged) until it is back; the job waits, Kafka
- * holds the backlog.
+ * holds the backlog. Every commit is durable ({@code synchronous_commit = on} for the sink's
+ * session, whatever the server's default): a checkpoint counts a flushed batch as written for
+ * good, and a closed hour is never sent again.
  */
 public class JdbcUpsertSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
@@ -108,6 +111,9 @@ public class JdbcUpsertSink<T> implements Sink<T> {
       if (connection == null || connection.isClosed()) {
         // the data source, not DriverManager: drivers in a job jar are invisible to DriverManager
         connection = Databases.dataSource(jdbcUrl).getConnection();
+        try (Statement durable = connection.createStatement()) {
+          durable.execute("set synchronous_commit = on");
+        }
       }
       return connection;
     }

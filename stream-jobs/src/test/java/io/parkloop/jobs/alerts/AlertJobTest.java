@@ -109,6 +109,17 @@ class AlertJobTest {
   }
 
   @Test
+  void hoursTheAnalyserCouldNotComputeChangeNoAlert() throws Exception {
+    List<MeterReading> readings = new ArrayList<>(twoDays());
+    // HJ 212-2025's +9999.99, flagged by ingest: between two calm hours and inside the first episode
+    for (int hour : new int[] {4, 9}) {
+      readings.add(hourly(OUTLET, COD).at(T0.plus(hours(hour)).plus(minutes(0))).flag("U").value(9999.99));
+    }
+
+    assertThat(run(readings, "not-computed")).isEqualTo(run(twoDays(), "not-computed-reference"));
+  }
+
+  @Test
   void theSameReadingsShuffledAndDuplicatedGiveTheSameAlerts() throws Exception {
     List<MeterReading> readings = twoDays();
     Map<String, AlertUpdate> expected = run(readings, "in-order");
@@ -118,7 +129,7 @@ class AlertJobTest {
     for (int i = 0; i < readings.size() / 10; i++) {
       disordered.add(readings.get(random.nextInt(readings.size())));
     }
-    // any order within each six hours: late and out of order, but well within the allowed lateness
+    // any order within each six hours: late and out of order, but well within the maximum age
     Collections.shuffle(disordered, random);
     disordered.sort(Comparator.comparingLong(reading -> reading.ts / hours(6).toMillis()));
 

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** The concentration rule in the operator harness: one alert per episode, late data, state let go of. */
 class ConcentrationAlertsTest {
-  private static final Duration LATENESS = Duration.ofHours(24);
+  private static final Duration MAX_AGE = Duration.ofHours(24);
   private AlertHarness<MeterReading> alerts;
 
   @BeforeEach
   void open() throws Exception {
     alerts = new AlertHarness<>(new ConcentrationAlerts(REFERENCE, AlertRules.defaults().concentration(),
-        LATENESS.toMillis()), ConcentrationAlerts::key);
+        MAX_AGE.toMillis()), ConcentrationAlerts::key);
   }
 
   @AfterEach
@@ -178,7 +178,7 @@ class ConcentrationAlertsTest {
     assertThat(alerts.harness.numKeyedStateEntries()).isPositive();
     assertThat(alerts.harness.numEventTimeTimers()).isPositive();
 
-    alerts.watermark(T0.plus(hours(4)).plus(LATENESS).plus(hours(2)));
+    alerts.watermark(T0.plus(hours(4)).plus(MAX_AGE).plus(hours(2)));
 
     assertThat(alerts.harness.numKeyedStateEntries()).isZero();
     assertThat(alerts.harness.numEventTimeTimers()).isZero();

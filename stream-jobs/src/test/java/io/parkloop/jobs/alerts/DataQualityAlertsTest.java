@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /** The data-quality rule in the operator harness. */
 class DataQualityAlertsTest {
-  private static final Duration LATENESS = Duration.ofHours(24);
+  private static final Duration MAX_AGE = Duration.ofHours(24);
   private AlertHarness<MeterReading> alerts;
 
   @BeforeEach
   void open() throws Exception {
-    alerts = new AlertHarness<>(new DataQualityAlerts(REFERENCE, AlertRules.defaults().quality(), LATENESS.toMillis()),
+    alerts = new AlertHarness<>(new DataQualityAlerts(REFERENCE, AlertRules.defaults().quality(), MAX_AGE.toMillis()),
         reading -> reading.meter);
   }
 
@@ -92,7 +92,7 @@ class DataQualityAlertsTest {
     }
     assertThat(alerts.table()).hasSize(1);
 
-    alerts.watermark(T0.plus(hours(24)).plus(LATENESS).plus(hours(1)));
+    alerts.watermark(T0.plus(hours(24)).plus(MAX_AGE).plus(hours(1)));
 
     assertThat(alerts.harness.numEventTimeTimers()).isZero();
     // what is left: the history pruned to the readings a later one will be compared with

@@ -15,11 +15,11 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** An outlet's hourly data: loads with and without the analyser's {@code -Cou}, and data beyond the lateness kept aside. */
+/** An outlet's hourly data: loads with and without the analyser's {@code -Cou}, and data beyond the maximum age kept aside. */
 class OutletLoadsTest {
   private static final long HOUR = Periods.HOUR;
   private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
-  private static final long LATENESS = 24 * HOUR;
+  private static final long MAX_AGE = 24 * HOUR;
   private static final ReferenceData REFERENCE = ReferenceLoader.parse("o.yaml", """
       parks:
         - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
@@ -34,9 +34,9 @@ class OutletLoadsTest {
   }
 
   @Test
-  void dataOlderThanTheAllowedLatenessIsKeptAsLateNotCounted() throws Exception {
+  void dataOlderThanTheMaximumAgeIsKeptAsLateNotCounted() throws Exception {
     try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new OutletLoads(REFERENCE, LATENESS, 48 * HOUR)), OutletLoads::key, Types.STRING)) {
+        new KeyedProcessOperator<>(new OutletLoads(REFERENCE, MAX_AGE, 48 * HOUR)), OutletLoads::key, Types.STRING)) {
       harness.open();
       harness.processElement(new StreamRecord<>(value(T0, "w00000", "Cou", 100), T0));
       harness.processElement(new StreamRecord<>(value(T0, "w01018", "Avg", 40), T0));
@@ -45,7 +45,7 @@ class OutletLoadsTest {
       assertThat(harness.extractOutputValues()).extracting(part -> ((IndicatorPart) part).micros)
           .containsExactly(4_000_000L, 4_200_000L);
 
-      harness.processWatermark(T0 + LATENESS + HOUR);
+      harness.processWatermark(T0 + MAX_AGE + HOUR);
       harness.processElement(new StreamRecord<>(value(T0, "w01018", "Avg", 45), T0));
 
       assertThat(harness.extractOutputValues()).hasSize(2);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StateCleanupHarnessTest {
   private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
   private static final long HOUR = Periods.HOUR;
-  private static final long LATENESS = 24 * HOUR;
+  private static final long MAX_AGE = 24 * HOUR;
   private static final long RETENTION = 48 * HOUR;
   private static final ReferenceData REFERENCE = ReferenceLoader.parse("h.yaml", """
       parks:
@@ -103,7 +103,7 @@ class StateCleanupHarnessTest {
   @Test
   void aMeterKeepsOnlyTheReadingsOpenHoursNeedAndNoTimers() throws Exception {
     try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new MeterConsumption(REFERENCE, LATENESS, RETENTION)),
+        new KeyedProcessOperator<>(new MeterConsumption(REFERENCE, MAX_AGE, RETENTION)),
         (MeterReading r) -> r.meter, Types.STRING)) {
       harness.open();
       for (int quarter = 0; quarter < 4 * 24; quarter++) {
