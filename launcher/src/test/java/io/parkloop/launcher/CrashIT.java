@@ -1,9 +1,8 @@
 package io.parkloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.parkloop.embedded.MosquittoBroker;
+import io.parkloop.embedded.RequiredTool;
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.launcher.CrashDataSet.DeadLetterKey;
 import io.parkloop.reference.Meter;
@@ -42,7 +41,7 @@ class CrashIT {
 
   @BeforeAll
   static void runUndisturbed(@TempDir Path dir) throws Exception {
-    assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
+    RequiredTool.MOSQUITTO.require();
     LOG.info("crash suite: {}", PLAN.describe());
     try (CrashScenario run = CrashScenario.inProcess(dir, PLAN.publishing())) {
       undisturbed = awaitCompleteExport(run);
