@@ -2,6 +2,7 @@ package io.parkloop.ingest;
 
 import io.parkloop.embedded.MosquittoBroker;
 import io.parkloop.embedded.RequiredTool;
+import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
 import org.junit.jupiter.api.BeforeAll;
 
 /** {@link MqttAccessContract} on Debian's Mosquitto with the password and ACL files parkloop writes. */
@@ -15,5 +16,20 @@ class MosquittoAccessIT extends MqttAccessContract {
   @Override
   String tlsUrl() {
     return ((MosquittoBroker) broker).tlsUrl();
+  }
+
+  @Override
+  int refusedLogin() {
+    return MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED;
+  }
+
+  @Override
+  int refusedPublish() {
+    return MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED;
+  }
+
+  @Override
+  boolean admitsCertificatesOfNoAccount() {
+    return true;
   }
 }
