@@ -13,6 +13,10 @@ import javax.sql.DataSource;
  * migration turns the readings' interval into a retention policy; {@link #apply} deletes what is
  * older where no such policy runs, and the hourly indicator rows in any case (they share their
  * table with the rows kept forever, so no chunk can simply be dropped).
+ *
+ * <p>Age is measured back from the newest row of the table, or from now if that is earlier: a
+ * replay of last year's data, or a test's fixed data set, is not wiped as the calendar moves on,
+ * while live data ages by the clock as usual.
  */
 public record Retention(String readings, String hourlyIndicators) {
   public static final Retention DEFAULT = new Retention("13 months", "3 years");
@@ -33,10 +37,11 @@ public record Retention(String readings, String hourlyIndicators) {
     long deleted = 0;
     try (Connection connection = database.getConnection()) {
       if (!timescaleDb(connection)) {
-        deleted += delete(connection, "delete from reading where ts < now() - ?::interval", readings);
+        deleted += delete(connection, "delete from reading where ts < least(now(), (select max(ts) from reading)) - ?::interval", readings);
       }
       deleted += delete(connection,
-          "delete from indicator_value where period_type = 'hour' and period_start < now() - ?::interval", hourlyIndicators);
+          "delete from indicator_value where period_type = 'hour' and period_start < least(now(), "
+              + "(select max(period_start) from indicator_value where period_type = 'hour')) - ?::interval", hourlyIndicators);
     }
     return deleted;
   }
