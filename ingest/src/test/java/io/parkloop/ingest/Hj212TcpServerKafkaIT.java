@@ -20,13 +20,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,8 +41,6 @@ class Hj212TcpServerKafkaIT {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T00:15:02Z"), ZoneOffset.UTC);
   private static final AvroCodec<Reading> READINGS = AvroCodec.of(Reading.class);
   private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
-  private static final Duration POLL = Duration.ofMillis(200);
-  private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
   @Test
   void eachReplyComesOnlyOnceTheBrokerHasThePacketsRecords(TestClassServices services) throws Exception {
@@ -60,7 +53,7 @@ class Hj212TcpServerKafkaIT {
     try (var producer = KafkaProducers.create(kafka, "hj212-it-" + services.suffix());
         Hj212TcpServer server = new Hj212TcpServer(Hj212TcpServerConfig.defaults("127.0.0.1", 0), ingest,
             producer, metrics, CLOCK);
-        OnBroker broker = new OnBroker(kafka, topics.readings())) {
+        TopicOnBroker broker = new TopicOnBroker(kafka, topics.readings())) {
       server.start();
       try (AnalyserClient analyser = new AnalyserClient(server.port())) {
         for (int hour = 0; hour < PACKETS; hour++) {
@@ -68,14 +61,14 @@ class Hj212TcpServerKafkaIT {
           analyser.send(hourData(qn, hour));
 
           Hj212Packet reply = analyser.nextReply();
-          Set<String> onBroker = broker.readingsBelowEndOffsetsNow();
+          Set<String> onBroker = readings(broker.recordsBelowEndOffsetsNow());
 
           assertThat(reply.qn()).isEqualTo(qn);
           assertThat(onBroker).as("the broker's readings when the reply to %s was read", qn)
               .containsAll(expectedReadings(hour));
         }
       }
-      assertThat(broker.readingsBelowEndOffsetsNow()).hasSize(PACKETS * FACTORS.size());
+      assertThat(readings(broker.recordsBelowEndOffsetsNow())).hasSize(PACKETS * FACTORS.size());
       assertThat(deadLetters(kafka, topics.deadLetters())).isEmpty();
     }
   }
@@ -103,54 +96,22 @@ class Hj212TcpServerKafkaIT {
     return meter + "/" + medium + "@" + ts;
   }
 
+  private static Set<String> readings(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {
+    Set<String> readings = new HashSet<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      Reading reading = READINGS.decode(record.value());
+      readings.add(key(reading.getMeter(), reading.getMedium(), reading.getTs().toEpochMilli()));
+    }
+    return readings;
+  }
+
   private static List<DeadLetter> deadLetters(String kafka, String topic) throws IOException {
-    try (OnBroker letters = new OnBroker(kafka, topic)) {
+    try (TopicOnBroker letters = new TopicOnBroker(kafka, topic)) {
       List<DeadLetter> decoded = new ArrayList<>();
       for (ConsumerRecord<byte[], byte[]> record : letters.recordsBelowEndOffsetsNow()) {
         decoded.add(DEAD_LETTERS.decode(record.value()));
       }
       return decoded;
-    }
-  }
-
-  /** One topic on the broker, read from its start up to the end offsets of the moment asked. */
-  private static final class OnBroker implements AutoCloseable {
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final List<TopicPartition> partitions;
-    private final List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
-
-    OnBroker(String bootstrapServers, String topic) {
-      consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-          new ByteArrayDeserializer(), new ByteArrayDeserializer());
-      partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(topic, info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-    }
-
-    /** Every record the broker has now: its end offsets, taken first, bound what is read. */
-    List<ConsumerRecord<byte[], byte[]>> recordsBelowEndOffsetsNow() {
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + CATCH_UP.toNanos();
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-        assertThat(System.nanoTime()).as("reading up to the end offsets %s", end).isLessThan(deadline);
-        consumer.poll(POLL).forEach(read::add);
-      }
-      return List.copyOf(read);
-    }
-
-    Set<String> readingsBelowEndOffsetsNow() throws IOException {
-      Set<String> readings = new HashSet<>();
-      for (ConsumerRecord<byte[], byte[]> record : recordsBelowEndOffsetsNow()) {
-        Reading reading = READINGS.decode(record.value());
-        readings.add(key(reading.getMeter(), reading.getMedium(), reading.getTs().toEpochMilli()));
-      }
-      return readings;
-    }
-
-    @Override
-    public void close() {
-      consumer.close();
     }
   }
 }
