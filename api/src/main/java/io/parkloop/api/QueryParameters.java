@@ -11,6 +11,8 @@ import java.util.TreeSet;
 
 /** The query string of a request, read strictly: an unknown, repeated or malformed parameter is a {@link BadRequest}. */
 final class QueryParameters {
+  /** Longer than any id, date or choice the API takes; a longer value is refused, not echoed. */
+  static final int MAX_VALUE_LENGTH = 200;
   private final Map<String, String> values;
 
   private QueryParameters(Map<String, String> values) {
@@ -28,12 +30,27 @@ final class QueryParameters {
         if (!allowed.contains(name)) {
           throw new BadRequest("unknown parameter '" + name + "'; this endpoint takes " + new TreeSet<>(allowed));
         }
+        checkPlain(name, value);
         if (values.put(name, value) != null) {
           throw new BadRequest("parameter '" + name + "' given twice");
         }
       }
     }
     return new QueryParameters(values);
+  }
+
+  /**
+   * No control characters (PostgreSQL refuses a NUL in text, which would make a 500 of a bad
+   * request) and no value longer than any the API can match.
+   */
+  private static void checkPlain(String name, String value) {
+    if (value.length() > MAX_VALUE_LENGTH) {
+      throw new BadRequest("parameter '" + name + "' is " + value.length() + " characters long; at most "
+          + MAX_VALUE_LENGTH + " are taken");
+    }
+    value.chars().filter(Character::isISOControl).findFirst().ifPresent(control -> {
+      throw new BadRequest(String.format("parameter '%s' contains the control character U+%04X", name, control));
+    });
   }
 
   private static String decode(String encoded) {

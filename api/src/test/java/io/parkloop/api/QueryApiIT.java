@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -209,6 +210,54 @@ class QueryApiIT {
     assertThat(get("/api/v1/nothing", statisticianToken).statusCode()).isEqualTo(404);
     for (String query : List.of("year=25", "year=twenty", "format=xlsx", "from=2025-01-01")) {
       assertThat(get("/api/v1/acceptance?" + query, statisticianToken).statusCode()).as(query).isEqualTo(400);
+    }
+  }
+
+  /**
+   * SQL metacharacters, a NUL, a lone escape and a 20,000-character value in every parameter of
+   * every route: each request gets a 400 naming the problem, or the very answer a value that
+   * matches nothing gets; never a 500. The tables keep every row and a plain request still gets
+   * its usual answer.
+   */
+  @Test
+  void hostileValuesInEveryParameterGetA400OrNoRowsAndHarmNothing() throws Exception {
+    List<String> hostile = List.of("' or '1'='1", "'; drop table indicator_value; --", "SIP' --", "\\", "%_%",
+        "\u0000", "2026-03-01'; select pg_sleep(10); --", "9".repeat(20_000));
+    long indicatorRows = count("indicator_value");
+    long alertRows = count("alerts");
+    String plain = get("/api/v1/indicators?scope_type=park&scope_id=SIP&period_type=day", statisticianToken).body();
+    for (String path : QueryApiServer.ROUTES.keySet()) {
+      for (String parameter : new TreeSet<>(QueryApiServer.ROUTES.get(path).parameters())) {
+        HttpResponse<String> nothing = get(path + "?" + parameter + "=nothing-matches-this", statisticianToken);
+        for (String value : hostile) {
+          String request = path + "?" + parameter + "=" + shortened(value);
+          HttpResponse<String> response = get(path + "?" + parameter + "="
+              + URLEncoder.encode(value, StandardCharsets.UTF_8), statisticianToken);
+          if (response.statusCode() == 400) {
+            assertThat(JSON.readTree(response.body()).get("message").asText()).as(request).isNotBlank();
+          } else {
+            assertThat(response.statusCode()).as(request).isEqualTo(200);
+            assertThat(nothing.statusCode()).as(request).isEqualTo(200);
+            assertThat(response.body()).as(request).isEqualTo(nothing.body());
+          }
+        }
+      }
+    }
+    assertThat(count("indicator_value")).isEqualTo(indicatorRows);
+    assertThat(count("alerts")).isEqualTo(alertRows);
+    assertThat(get("/api/v1/indicators?scope_type=park&scope_id=SIP&period_type=day", statisticianToken).body())
+        .isEqualTo(plain);
+  }
+
+  private static String shortened(String value) {
+    return value.length() > 40 ? value.substring(0, 20) + "…(" + value.length() + " chars)" : value;
+  }
+
+  private static long count(String table) throws SQLException {
+    try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+        var rows = sql.executeQuery("select count(*) from " + table)) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 

@@ -35,6 +35,17 @@ class QueryParametersTest {
   }
 
   @Test
+  void refusesControlCharactersAndOverlongValuesWithoutEchoingThem() {
+    assertThatThrownBy(() -> QueryParameters.parse("scope_id=SIP%00", INDICATORS))
+        .isInstanceOf(BadRequest.class).hasMessage("parameter 'scope_id' contains the control character U+0000");
+    assertThatThrownBy(() -> QueryParameters.parse("scope_id=a%0Ab", INDICATORS))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("U+000A");
+    assertThatThrownBy(() -> QueryParameters.parse("scope_id=" + "9".repeat(201), INDICATORS))
+        .isInstanceOf(BadRequest.class).hasMessage("parameter 'scope_id' is 201 characters long; at most 200 are taken");
+    assertThat(QueryParameters.parse("scope_id=" + "9".repeat(200), INDICATORS).text("scope_id")).hasSize(200);
+  }
+
+  @Test
   void refusesWhatItCannotReadSayingWhy() {
     assertThatThrownBy(() -> QueryParameters.parse("scopetype=park", INDICATORS))
         .isInstanceOf(BadRequest.class).hasMessageContaining("unknown parameter 'scopetype'").hasMessageContaining("scope_type");

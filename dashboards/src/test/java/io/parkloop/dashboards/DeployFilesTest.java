@@ -1,11 +1,11 @@
 package io.parkloop.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkloop.embedded.RequiredTool;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.io.IOException;
@@ -455,14 +455,14 @@ class DeployFilesTest {
 
   @Test
   void shellScriptsParse() throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed here");
+    RequiredTool.BASH.require();
     List<String> problems = new ArrayList<>();
     List<Path> scripts;
     try (Stream<Path> walk = Files.walk(root.resolve("deploy"))) {
       scripts = walk.filter(file -> file.toString().endsWith(".sh")).sorted().toList();
     }
     for (Path script : scripts) {
-      Process bash = new ProcessBuilder("/bin/bash", "-n", script.toString()).redirectErrorStream(true).start();
+      Process bash = new ProcessBuilder(RequiredTool.BASH.binary().toString(), "-n", script.toString()).redirectErrorStream(true).start();
       String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!bash.waitFor(30, TimeUnit.SECONDS) || bash.exitValue() != 0) {
         problems.add(name(script) + ": " + output.strip());

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MosquittoBroker implements MqttBroker {
   private static final Logger log = LoggerFactory.getLogger(MosquittoBroker.class);
-  private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+  private static final Path BINARY = RequiredTool.MOSQUITTO.binary();
   private static final long START_TIMEOUT_MILLIS = 10_000;
   private static final long STOP_TIMEOUT_SECONDS = 10;
 
@@ -81,10 +81,6 @@ public final class MosquittoBroker implements MqttBroker {
   }
 
   /** Whether Debian's mosquitto package is installed here. */
-  public static boolean isInstalled() {
-    return Files.isExecutable(BINARY);
-  }
-
   /**
    * Starts Mosquitto and returns once it accepts connections.
    *
@@ -102,7 +98,7 @@ public final class MosquittoBroker implements MqttBroker {
    * @param security null for anonymous access to every topic
    */
   public static MosquittoBroker start(Path dataDir, int port, MqttSecurity security) {
-    if (!isInstalled()) {
+    if (!RequiredTool.MOSQUITTO.isInstalled()) {
       throw new IllegalStateException(BINARY + " is missing: apt-get install mosquitto");
     }
     long started = System.nanoTime();

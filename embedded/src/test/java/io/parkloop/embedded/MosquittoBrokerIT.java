@@ -1,15 +1,13 @@
 package io.parkloop.embedded;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Runs where Debian's mosquitto package is installed, and is skipped elsewhere. */
+/** {@link MqttBrokerContract} on Debian's Mosquitto; fails where it is not installed. */
 class MosquittoBrokerIT extends MqttBrokerContract {
   @BeforeAll
   static void requireMosquitto() {
-    assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
+    RequiredTool.MOSQUITTO.require();
   }
 
   @Override

@@ -31,6 +31,8 @@ final class Hj212Connection {
   /** The client closed its side; what it sent is still answered before the connection closes. */
   private boolean inputEnded;
   private long lastActivityNanos = System.nanoTime();
+  /** When the first byte of the incomplete frame now held arrived; -1 when none is held. */
+  private long frameStartedNanos = -1;
 
   Hj212Connection(SocketChannel channel, SelectionKey key, String source, Hj212Framer framer,
       int maxUnansweredPackets, IngestMetrics metrics) {
@@ -79,7 +81,27 @@ final class Hj212Connection {
       return List.of();
     }
     lastActivityNanos = System.nanoTime();
-    return framer.feed(buffer.array(), buffer.arrayOffset(), read);
+    List<byte[]> frames = framer.feed(buffer.array(), buffer.arrayOffset(), read);
+    if (!framer.holdsPartialFrame()) {
+      frameStartedNanos = -1;
+    } else if (frameStartedNanos < 0 || !frames.isEmpty()) {
+      frameStartedNanos = lastActivityNanos;
+    }
+    return frames;
+  }
+
+  /**
+   * A frame begun more than {@code maxFrameNanos} ago is still incomplete: a client dripping a
+   * byte now and then would otherwise hold its connection slot for ever without being silent.
+   */
+  boolean frameOverdue(long nowNanos, long maxFrameNanos) {
+    return frameStartedNanos >= 0 && nowNanos - frameStartedNanos > maxFrameNanos;
+  }
+
+  /** The bytes of the incomplete frame, for the dead letters, when the connection is given up. */
+  byte[] takePartialFrame() {
+    frameStartedNanos = -1;
+    return framer.takePartialFrame();
   }
 
   /**

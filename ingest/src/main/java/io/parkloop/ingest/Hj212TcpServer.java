@@ -110,8 +110,10 @@ public final class Hj212TcpServer implements AutoCloseable {
 
   private void serve() {
     long idleNanos = config.idleTimeout().toNanos();
-    // Often enough that a silent connection outlives its timeout by a quarter at most.
-    long sweepMillis = Math.max(10, Math.min(1_000, config.idleTimeout().toMillis() / 4));
+    long frameNanos = config.maxFrameTime().toNanos();
+    // Often enough that a connection outlives its timeouts by a quarter at most.
+    long shortest = Math.min(config.idleTimeout().toMillis(), config.maxFrameTime().toMillis());
+    long sweepMillis = Math.max(10, Math.min(1_000, shortest / 4));
     long nextSweep = System.nanoTime() + sweepMillis * 1_000_000;
     try {
       while (running) {
@@ -119,7 +121,7 @@ public final class Hj212TcpServer implements AutoCloseable {
         answerTakenPackets();
         long now = System.nanoTime();
         if (now - nextSweep >= 0) {
-          closeIdle(now, idleNanos);
+          closeIdleOrDripping(now, idleNanos, frameNanos);
           nextSweep = now + sweepMillis * 1_000_000;
         }
       }
@@ -232,10 +234,18 @@ public final class Hj212TcpServer implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private void closeIdle(long now, long idleNanos) {
+  private void closeIdleOrDripping(long now, long idleNanos, long frameNanos) {
     for (Hj212Connection connection : connections()) {
       if (connection.idle(now, idleNanos)) {
         disconnect(connection, "silent for " + config.idleTimeout());
+      } else if (connection.frameOverdue(now, frameNanos)) {
+        byte[] partial = connection.takePartialFrame();
+        LOG.warn("closing {}: a frame it began is not complete after {} ({} bytes so far, dead-lettered)",
+            connection.source(), config.maxFrameTime(), partial.length);
+        if (partial.length > 0) {
+          forward(connection, partial);
+        }
+        disconnect(connection, "frame not complete within " + config.maxFrameTime());
       }
     }
   }

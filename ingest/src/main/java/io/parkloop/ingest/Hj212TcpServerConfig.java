@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param maxUnansweredPackets how many packets of one connection may wait for Kafka or for their
  *     reply to be written before the server stops reading from it; this bounds the memory one
  *     connection can hold and pushes back on that client alone over TCP
+ * @param maxFrameTime how long a frame may take from its first byte to its CRLF; a client
+ *     dripping bytes slower than that is closed (its bytes dead-lettered), so it cannot keep a
+ *     connection slot without ever being silent. Analysers send a packet in one go, in well
+ *     under a second; the default is a minute
  */
 public record Hj212TcpServerConfig(String host, int port, Duration idleTimeout, int maxConnections,
-    int maxFrameBytes, int maxUnansweredPackets) {
+    int maxFrameBytes, int maxUnansweredPackets, Duration maxFrameTime) {
 
   public Hj212TcpServerConfig {
     Objects.requireNonNull(host, "host");
@@ -29,6 +33,9 @@ public record Hj212TcpServerConfig(String host, int port, Duration idleTimeout, 
     }
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idleTimeout must be positive, not " + idleTimeout);
+    }
+    if (maxFrameTime.isNegative() || maxFrameTime.isZero()) {
+      throw new IllegalArgumentException("maxFrameTime must be positive, not " + maxFrameTime);
     }
     if (maxConnections < 1 || maxUnansweredPackets < 1) {
       throw new IllegalArgumentException("maxConnections and maxUnansweredPackets must be at least 1");
@@ -40,18 +47,25 @@ public record Hj212TcpServerConfig(String host, int port, Duration idleTimeout, 
 
   public static Hj212TcpServerConfig defaults(String host, int port) {
     return new Hj212TcpServerConfig(host, port, Duration.ofMinutes(10), 10_000,
-        Hj212Framer.MAX_FRAME_BYTES, 64);
+        Hj212Framer.MAX_FRAME_BYTES, 64, Duration.ofMinutes(1));
   }
 
   public Hj212TcpServerConfig withIdleTimeout(Duration timeout) {
-    return new Hj212TcpServerConfig(host, port, timeout, maxConnections, maxFrameBytes, maxUnansweredPackets);
+    return new Hj212TcpServerConfig(host, port, timeout, maxConnections, maxFrameBytes, maxUnansweredPackets,
+        maxFrameTime);
   }
 
   public Hj212TcpServerConfig withMaxConnections(int max) {
-    return new Hj212TcpServerConfig(host, port, idleTimeout, max, maxFrameBytes, maxUnansweredPackets);
+    return new Hj212TcpServerConfig(host, port, idleTimeout, max, maxFrameBytes, maxUnansweredPackets,
+        maxFrameTime);
   }
 
   public Hj212TcpServerConfig withMaxUnansweredPackets(int max) {
-    return new Hj212TcpServerConfig(host, port, idleTimeout, maxConnections, maxFrameBytes, max);
+    return new Hj212TcpServerConfig(host, port, idleTimeout, maxConnections, maxFrameBytes, max, maxFrameTime);
+  }
+
+  public Hj212TcpServerConfig withMaxFrameTime(Duration time) {
+    return new Hj212TcpServerConfig(host, port, idleTimeout, maxConnections, maxFrameBytes, maxUnansweredPackets,
+        time);
   }
 }

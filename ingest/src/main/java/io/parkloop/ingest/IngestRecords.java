@@ -6,10 +6,18 @@ import io.parkloop.schemas.AvroCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Builds the Kafka records of ingest: readings keyed by meter, dead letters keyed by reason. */
 public final class IngestRecords {
+  /**
+   * The most of a rejected payload a dead letter keeps. Kafka takes records of about 1 MB by
+   * default; a dead letter carrying a bigger payload whole (a gateway's batch with one bad
+   * element, say) would be refused, retried for ever, and its MQTT message never acknowledged.
+   */
+  public static final int MAX_DEAD_LETTER_PAYLOAD_BYTES = 256 * 1024;
   private static final AvroCodec<Reading> READINGS = AvroCodec.of(Reading.class);
   private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
 
@@ -25,11 +33,13 @@ public final class IngestRecords {
 
   public ProducerRecord<byte[], byte[]> deadLetter(Rejection rejection, String source, byte[] payload,
       Instant receivedAt) {
+    boolean cut = payload.length > MAX_DEAD_LETTER_PAYLOAD_BYTES;
     DeadLetter letter = DeadLetter.newBuilder()
         .setReason(rejection.reason())
-        .setDetail(rejection.detail())
+        .setDetail(cut ? rejection.detail() + String.format(Locale.ROOT, " (payload cut to its first %,d of %,d bytes)",
+            MAX_DEAD_LETTER_PAYLOAD_BYTES, payload.length) : rejection.detail())
         .setSource(source)
-        .setPayload(ByteBuffer.wrap(payload))
+        .setPayload(ByteBuffer.wrap(cut ? Arrays.copyOf(payload, MAX_DEAD_LETTER_PAYLOAD_BYTES) : payload))
         .setElement(rejection.element())
         .setReceivedAt(receivedAt)
         .build();

@@ -1,9 +1,9 @@
 package io.parkloop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.parkloop.embedded.MosquittoBroker;
+import io.parkloop.embedded.RequiredTool;
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.schemas.Topics;
@@ -33,8 +33,8 @@ class BurstIT {
   @Test
   void mosquittoQueuesAMosquittoPubBurstForTheBridge(TestClassServices services, @TempDir Path dir)
       throws Exception {
-    assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
-    assumeTrue(MosquittoPub.isInstalled(), "mosquitto-clients (mosquitto_pub) is not installed");
+    RequiredTool.MOSQUITTO.require();
+    RequiredTool.MOSQUITTO_PUB.require();
     IngestTopics topics = topics(services, "mosquitto");
     List<TestReading> backlog = TestReading.series(List.of("E001-ELEC", "E001-FW"), READINGS);
 

@@ -3,6 +3,7 @@ package io.parkloop.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.avro.DeadLetter;
+import io.parkloop.ingest.hj212.Hj212Crc;
 import io.parkloop.ingest.hj212.Hj212Decoder;
 import io.parkloop.ingest.hj212.Hj212Framer;
 import io.parkloop.ingest.hj212.Hj212Packet;
@@ -12,6 +13,7 @@ import io.parkloop.schemas.AvroCodec;
 import io.parkloop.schemas.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,9 @@ import org.bouncycastle.util.encoders.Hex;
 /**
  * What must hold for any bytes an analyser sends, checked by the fuzz target and by the
  * mutations of real traffic: the framer cuts them into bounded frames, and each frame ends as
- * readings, as a counted non-data packet or as one dead letter whose reason is the decoder's,
- * with the frame's bytes kept; nothing is thrown.
+ * readings, as a counted non-data packet or as one dead letter with the frame's bytes kept;
+ * nothing is thrown. Whether the envelope (length field, CRC) is sound is judged by the test's
+ * own reading of the standard, {@link #envelopeVerdict}, not by the decoder.
  */
 final class Hj212IngestProperties {
   /** A typical TCP segment, so frames straddle reads as they do on a socket. */
@@ -58,14 +61,21 @@ final class Hj212IngestProperties {
   private static void assertDecodedOrDeadLettered(byte[] frame) {
     Hj212Result decoded = DECODER.decode(frame);
     Hj212Ingest.Outcome outcome = INGEST.ingest(frame, "fuzz", ARRIVAL);
+    String envelope = envelopeVerdict(frame);
     if (decoded instanceof Hj212Rejected rejected) {
       assertThat(outcome.records()).hasSize(1);
       DeadLetter letter = deadLetter(outcome.records().get(0));
-      assertThat(letter.getReason()).isEqualTo(rejected.reason());
+      if (envelope.equals(SOUND_ENVELOPE)) {
+        assertThat(letter.getReason()).as("a frame whose envelope checks out fails on its content")
+            .isIn(Hj212Rejected.MALFORMED_PACKET, Hj212Rejected.DECRYPT_FAILED);
+      } else {
+        assertThat(letter.getReason()).as("the envelope's fault").isEqualTo(envelope);
+      }
       assertThat(letter.getDetail()).isNotBlank();
       assertThat(letter.getPayload().array()).isEqualTo(frame);
       return;
     }
+    assertThat(envelope).as("a decoded frame's envelope").isEqualTo(SOUND_ENVELOPE);
     Hj212Packet packet = (Hj212Packet) decoded;
     assertThat(outcome.packet()).contains(packet);
     if (!packet.isData()) {
@@ -80,6 +90,32 @@ final class Hj212IngestProperties {
       assertThat(outcome.records()).hasSize(packet.values().size());
       assertThat(topics).containsAnyOf(Topics.READINGS).hasSizeLessThanOrEqualTo(1);
     }
+  }
+
+  private static final String SOUND_ENVELOPE = "sound";
+
+  /**
+   * The test's own reading of a frame's envelope, from shared/hj212/README.md rather than from
+   * the decoder: {@code ##}, four digits giving the data segment's length, the segment, four hex
+   * digits of its CRC (Hj212Crc is pinned by known check values in Hj212CrcTest), then CR/LF.
+   * Returns the dead-letter reason the envelope must give, or {@link #SOUND_ENVELOPE}.
+   */
+  static String envelopeVerdict(byte[] frame) {
+    String text = new String(frame, StandardCharsets.ISO_8859_1).replaceAll("[\\r\\n]+$", "");
+    if (!text.startsWith("##") || text.length() < 2 + 4 + 4) {
+      return Hj212Rejected.MALFORMED_PACKET;
+    }
+    String length = text.substring(2, 6);
+    String segment = text.substring(6, text.length() - 4);
+    if (!length.matches("[0-9]{4}") || Integer.parseInt(length) != segment.length()) {
+      return Hj212Rejected.BAD_LENGTH;
+    }
+    String crc = text.substring(text.length() - 4);
+    if (!crc.matches("[0-9A-Fa-f]{4}")
+        || Integer.parseInt(crc, 16) != Hj212Crc.compute(segment.getBytes(StandardCharsets.ISO_8859_1))) {
+      return Hj212Rejected.BAD_CRC;
+    }
+    return SOUND_ENVELOPE;
   }
 
   private static DeadLetter deadLetter(ProducerRecord<byte[], byte[]> record) {

@@ -243,6 +243,43 @@ class Hj212TcpServerTest {
     assertThat(first.nextReply().qn()).isEqualTo("3");
   }
 
+  /**
+   * A client that drips a packet a byte at a time, each well within the idle timeout, holds its
+   * slot only until the frame time is up: then its bytes are dead-lettered, the connection is
+   * closed and the one slot serves the next analyser.
+   */
+  @Test
+  void aSlowDripClientIsCutOffAfterTheFrameTimeAndItsSlotFreed() throws Exception {
+    MockProducer<byte[], byte[]> kafka = kafka(true);
+    Hj212TcpServer server = start(kafka, config().withMaxConnections(1).withIdleTimeout(Duration.ofSeconds(30))
+        .withMaxFrameTime(Duration.ofMillis(500)));
+    byte[] frame = hourData(WATER_MN, "20260301080000001", ASKS_FOR_REPLY, WATER_FACTORS);
+    AnalyserClient dripper = client(server);
+    ExecutorService drip = Executors.newSingleThreadExecutor();
+    toClose.add(0, drip::shutdownNow);
+    drip.submit(() -> {
+      for (byte b : frame) {
+        dripper.send(new byte[] {b});
+        Thread.sleep(50);
+      }
+      return null;
+    });
+
+    assertThat(dripper.closedByServer()).as("the server closes the dripping connection").isTrue();
+    drip.shutdownNow();
+
+    await(() -> deadLetters(kafka).size() == 1);
+    byte[] dripped = bytes(deadLetters(kafka).get(0));
+    assertThat(dripped.length).as("bytes dripped before the cut").isBetween(2, frame.length - 1);
+    assertThat(dripped).isEqualTo(Arrays.copyOf(frame, dripped.length));
+    assertThat(deadLetters(kafka).get(0).getSource()).isEqualTo(dripper.source());
+    await(() -> metrics.tcpConnectionsOpen() == 0);
+    AnalyserClient next = client(server);
+    next.send(heartbeat(AIR_MN, "20260301080000002"));
+    assertThat(next.nextReply().qn()).isEqualTo("20260301080000002");
+    assertThat(metrics.tcpConnectionsRefused()).isZero();
+  }
+
   private static Hj212TcpServerConfig config() {
     return Hj212TcpServerConfig.defaults("127.0.0.1", 0);
   }

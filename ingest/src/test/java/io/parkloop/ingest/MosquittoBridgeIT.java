@@ -1,9 +1,9 @@
 package io.parkloop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.parkloop.embedded.MosquittoBroker;
+import io.parkloop.embedded.RequiredTool;
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.schemas.Topics;
@@ -40,8 +40,8 @@ class MosquittoBridgeIT {
 
   @BeforeAll
   static void requireMosquitto() {
-    assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
-    assumeTrue(MosquittoPub.isInstalled(), "mosquitto-clients (mosquitto_pub) is not installed");
+    RequiredTool.MOSQUITTO.require();
+    RequiredTool.MOSQUITTO_PUB.require();
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.parkloop.ingest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import io.parkloop.embedded.RequiredTool;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * 3.1.1 unless told otherwise, so it also stands for the older gateways in the field.
  */
 final class MosquittoPub implements AutoCloseable {
-  private static final Path BINARY = Path.of("/usr/bin/mosquitto_pub");
+  private static final Path BINARY = RequiredTool.MOSQUITTO_PUB.binary();
 
   private final Process process;
   private final BufferedWriter stdin;
@@ -24,10 +24,6 @@ final class MosquittoPub implements AutoCloseable {
   private MosquittoPub(Process process) {
     this.process = process;
     this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-  }
-
-  static boolean isInstalled() {
-    return Files.isExecutable(BINARY);
   }
 
   /** @param protocol {@code mqttv311} or {@code mqttv5} */

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -19,7 +20,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 /** Blocking Paho MQTT 5 clients for the access tests: log in, publish one message, collect. */
 final class MqttClients {
   /** A connected client that disconnects when closed. */
-  record Session(MqttClient client) implements AutoCloseable {
+  record Session(AnsweringClient client) implements AutoCloseable {
     void publish(String topic, String payload) throws MqttException {
       client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
@@ -34,6 +35,20 @@ final class MqttClients {
       } catch (MqttException alreadyGone) {
         // a broker that refused a publish may have dropped the connection already
       }
+    }
+  }
+
+  /** A blocking client whose publish also returns the broker's answer, PUBACK reason code included. */
+  static final class AnsweringClient extends MqttClient {
+    AnsweringClient(String url, String clientId) throws MqttException {
+      super(url, clientId, new MemoryPersistence());
+    }
+
+    /** The reason code of the PUBACK to a QoS 1 publish (MqttClient's own publish drops it). */
+    int publishForReasonCode(String topic, byte[] payload) throws MqttException {
+      IMqttToken token = aClient.publish(topic, payload, 1, false);
+      token.waitForCompletion(getTimeToWait());
+      return token.getReasonCodes()[0];
     }
   }
 
@@ -68,7 +83,7 @@ final class MqttClients {
   }
 
   private static Session connect(String url, MqttConnectionOptions options) throws MqttException {
-    MqttClient client = new MqttClient(url, "access-test-" + UUID.randomUUID(), new MemoryPersistence());
+    AnsweringClient client = new AnsweringClient(url, "access-test-" + UUID.randomUUID());
     client.setTimeToWait(TIMEOUT_MILLIS);
     try {
       client.connect(options);
@@ -80,16 +95,36 @@ final class MqttClients {
   }
 
   /**
-   * Publishes QoS 1 and waits for the broker's answer; a refusal is not thrown (brokers differ:
-   * a "not authorized" PUBACK, a silent drop or a disconnect) since what counts is whether the
-   * message reaches a subscriber.
+   * Publishes QoS 1 where the broker must refuse it, and returns the broker's answer: the reason
+   * code of its PUBACK (0 if it acknowledged the message) or of the DISCONNECT it sent instead,
+   * or Paho's {@link MqttClientException#REASON_CODE_CONNECTION_LOST} when it just closed the
+   * connection. No answer at all is not a refusal, nor is a failure in the client: both fail.
    */
-  static void publishIgnoringRefusal(Session session, String topic, String payload) {
+  static int publishExpectingRefusal(Session session, String topic, String payload) {
     try {
-      session.publish(topic, payload);
-    } catch (MqttException refusedOrDisconnected) {
-      // see above
+      return session.client().publishForReasonCode(topic, payload.getBytes(StandardCharsets.UTF_8));
+    } catch (MqttException refused) {
+      if (refused.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_TIMEOUT
+          || refused.getReasonCode() == MqttException.REASON_CODE_CLIENT_EXCEPTION) {
+        throw new AssertionError("no broker answer to a publish on " + topic
+            + " (a timeout or a client failure is not a refusal): " + refused, refused);
+      }
+      return refused.getReasonCode();
     }
+  }
+
+  /** Paho's reason code of a refused connection; a timeout fails, since it is not a refusal. */
+  static int connectExpectingRefusal(String url, String user, String password) {
+    try {
+      withPassword(url, user, password).close();
+    } catch (MqttException refused) {
+      if (refused.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_TIMEOUT) {
+        throw new AssertionError("no CONNACK from " + url + " within " + TIMEOUT_MILLIS
+            + " ms: a timeout is not a refusal", refused);
+      }
+      return refused.getReasonCode();
+    }
+    throw new AssertionError(url + " accepted the login of " + user);
   }
 
   /**

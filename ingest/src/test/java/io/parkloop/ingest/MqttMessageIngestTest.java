@@ -52,6 +52,26 @@ class MqttMessageIngestTest {
     assertThat(reading.getSource()).isEqualTo("mqtt:parkloop/v1/readings/E002/E002-ELEC");
   }
 
+  /**
+   * A payload far larger than Kafka takes in one record (1 MiB by default): its dead letter keeps
+   * the first 256 KiB and says so, so Kafka takes it and the MQTT message can be acknowledged.
+   */
+  @Test
+  void anOversizedBadPayloadIsDeadLetteredCutToASizeKafkaTakes() throws IOException {
+    String payload = "{\"meter\": \"E001-ELEC\", \"ts\": " + " ".repeat(2_000_000);
+
+    var records = ingest("parkloop/v1/readings/E001/E001-ELEC", payload);
+
+    assertThat(records).singleElement().satisfies(record ->
+        assertThat(record.value().length).as("the record's bytes").isLessThan(1024 * 1024));
+    DeadLetter letter = deadLetter(records.get(0));
+    assertThat(letter.getReason()).isEqualTo("malformed_json");
+    assertThat(letter.getDetail()).endsWith("(payload cut to its first 262,144 of 2,000,029 bytes)");
+    byte[] kept = new byte[letter.getPayload().remaining()];
+    letter.getPayload().get(kept);
+    assertThat(new String(kept, StandardCharsets.UTF_8)).isEqualTo(payload.substring(0, 262_144));
+  }
+
   @Test
   void everyBadElementIsDeadLetteredWithTheRawPayloadAndReason() throws IOException {
     String payload = """

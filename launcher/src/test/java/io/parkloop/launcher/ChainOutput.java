@@ -9,7 +9,10 @@ import io.parkloop.storage.ExportFilter;
 import io.parkloop.storage.IndicatorExport;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** What the chain produced: the exported indicator rows and the records on the dead-letter topic. */
+/** What the chain produced: the exported indicator rows, the tables beside them and the records on the dead-letter topic. */
 final class ChainOutput {
   private ChainOutput() {}
 
@@ -32,6 +35,29 @@ final class ChainOutput {
     List<String> lines = new ArrayList<>(csv.toString().lines().toList());
     lines.remove(0);
     return lines;
+  }
+
+  /** The {@code reading} table, {@code meter ts value} by meter and time. */
+  static List<String> readingRows(String jdbcUrl) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = Databases.dataSource(jdbcUrl).getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select meter, ts, value from reading order by meter, ts")) {
+      while (result.next()) {
+        rows.add(result.getString(1) + " " + result.getTimestamp(2).toInstant() + " " + result.getDouble(3));
+      }
+    }
+    return rows;
+  }
+
+  /** How many rows {@code table} holds: for the tables the crash data set must leave empty. */
+  static long rowCount(String jdbcUrl, String table) throws SQLException {
+    try (Connection connection = Databases.dataSource(jdbcUrl).getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select count(*) from " + table)) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   /** The export, or none while the database cannot be read (it may be down on purpose). */

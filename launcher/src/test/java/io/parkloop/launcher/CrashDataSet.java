@@ -87,6 +87,20 @@ final class CrashDataSet {
     return messages;
   }
 
+  /**
+   * What the {@code reading} table must hold, as {@link ChainOutput#readingRows} gives it: every
+   * good reading of the generator once, {@code meter ts value}, its unit already canonical.
+   */
+  static List<String> expectedReadingRows() {
+    List<String> rows = new ArrayList<>();
+    for (int m = 0; m < METERS.size(); m++) {
+      for (int step = 0; step < STEPS; step++) {
+        rows.add(METERS.get(m) + " " + at(step) + " " + (double) counter(m, step));
+      }
+    }
+    return rows;
+  }
+
   /** The bad inputs and what each must become on the dead-letter topic. */
   static Map<DeadLetterKey, Message> expectedDeadLetters() {
     Map<DeadLetterKey, Message> expected = new TreeMap<>(

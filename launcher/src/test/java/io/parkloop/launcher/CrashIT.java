@@ -1,9 +1,8 @@
 package io.parkloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.parkloop.embedded.MosquittoBroker;
+import io.parkloop.embedded.RequiredTool;
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.launcher.CrashDataSet.DeadLetterKey;
 import io.parkloop.reference.Meter;
@@ -42,81 +41,83 @@ class CrashIT {
 
   @BeforeAll
   static void runUndisturbed(@TempDir Path dir) throws Exception {
-    assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
+    RequiredTool.MOSQUITTO.require();
     LOG.info("crash suite: {}", PLAN.describe());
     try (CrashScenario run = CrashScenario.inProcess(dir, PLAN.publishing())) {
       undisturbed = awaitCompleteExport(run);
       assertThat(run.deadLetters()).containsExactlyInAnyOrderElementsOf(CrashDataSet.expectedDeadLetters().keySet());
+      assertTablesAsGenerated(run);
       report("undisturbed", run, "%d indicator rows", undisturbed.size());
     }
   }
 
   /**
-   * Each kill waits for its point in the stream and for a checkpoint of the running jobs, then
-   * strikes at a seeded moment of the next checkpoint interval: before, during or after the
-   * next checkpoint. Every restart must resume from a checkpoint, not from the start.
+   * {@code parkloop run} (the bridge and the Flink jobs in one JVM) dies by SIGKILL at each seeded
+   * point: it waits for its point in the stream and for a checkpoint of the running jobs, then
+   * strikes at a seeded moment of the next checkpoint interval (before, during or after the next
+   * checkpoint), and starts again. Each restart must resume from the checkpoint the dead process
+   * left: Flink numbers the restarted job's checkpoints on from the restored one's, where a job
+   * started afresh would begin again at chk-1.
    */
   @Test
   @Order(1)
-  void flinkJobsKilledAtSeededPointsResumeFromTheirLatestCheckpoint(@TempDir Path dir) throws Exception {
-    try (CrashScenario run = CrashScenario.inProcess(dir, PLAN.publishing())) {
+  void theJobProcessKilledWithSigkillAtSeededPointsResumesFromItsLatestCheckpoint(@TempDir Path dir)
+      throws Exception {
+    try (CrashScenario run = CrashScenario.inChildProcess(dir, PLAN.publishing())) {
       List<Integer> points = PLAN.killPoints(run.publisher().total());
       List<Long> phases = PLAN.killPhasesMillis(Pipeline.CHECKPOINT_INTERVAL);
-      List<String> resumedFrom = new ArrayList<>();
+      List<String> resumes = new ArrayList<>();
       Optional<Path> previous = Optional.empty();
       for (int i = 0; i < points.size(); i++) {
         run.publisher().awaitPublished(points.get(i));
-        previous = run.awaitNewCheckpoint(previous, CATCH_UP);
+        assertThat(run.awaitNewCheckpoint(previous, CATCH_UP)).as("a checkpoint before kill %d", i + 1).isPresent();
         Thread.sleep(phases.get(i));
-        Optional<Path> resumed = run.pipeline().restartJobs();
-        assertThat(resumed).as("the checkpoint kill %d resumed from", i + 1).isPresent();
-        resumedFrom.add(resumed.get().getFileName().toString());
-        previous = resumed;
-      }
-      assertSameAsUndisturbed(run, "flink-job-kills", "%d kills after messages %s, %s ms into a checkpoint "
-          + "interval; resumed from %s", points.size(), points, phases, resumedFrom);
-    }
-  }
+        run.killProcess();
+        Path left = run.latestCheckpoint().orElseThrow();
+        run.startProcess();
+        Optional<Path> next = run.awaitNewCheckpoint(Optional.of(left), CATCH_UP);
 
-  @Test
-  @Order(2)
-  void aBridgeKilledWithSigkillAndRestartedLosesAndDoublesNothing(@TempDir Path dir) throws Exception {
-    try (CrashScenario run = CrashScenario.inChildProcess(dir, PLAN.publishing())) {
-      int point = awaitOutagePoint(run, "bridge");
-      Optional<Path> checkpoint = run.awaitNewCheckpoint(Optional.empty(), CATCH_UP);
-      int killedAt = run.publisher().published();
-      run.killProcess();
-      Thread.sleep(PLAN.otherOutage().toMillis());
-      run.startProcess();
-      assertSameAsUndisturbed(run, "bridge-sigkill", "process of bridge and jobs killed after message %d with "
-          + "checkpoint %s, away %d s", killedAt, checkpoint.map(Path::getFileName).orElse(null),
-          PLAN.otherOutage().toSeconds());
+        assertThat(next).as("a checkpoint of the job restarted after kill %d", i + 1).isPresent();
+        assertThat(next.get().getParent()).as("a new job's checkpoint").isNotEqualTo(left.getParent());
+        assertThat(CrashScenario.checkpointNumber(next.get()))
+            .as("the restarted job's checkpoint numbers go on from %s, the one the killed process left", left)
+            .isGreaterThan(CrashScenario.checkpointNumber(left));
+        resumes.add(left.getFileName() + "->" + next.get().getFileName());
+        previous = next;
+      }
+      assertSameAsUndisturbed(run, "job-process-sigkills", "%d SIGKILLs of parkloop run after messages %s, %s ms "
+          + "into a checkpoint interval; checkpoint left -> first of the restarted job: %s", points.size(), points,
+          phases, resumes);
     }
   }
 
   @Test
   @Order(3)
-  void aRestartedKafkaBrokerLosesAndDoublesNothing(@TempDir Path dir) throws Exception {
+  void aKafkaBrokerKilledWithSigkillAndRestartedLosesAndDoublesNothing(@TempDir Path dir) throws Exception {
     try (CrashScenario run = CrashScenario.inProcess(dir, PLAN.publishing())) {
       int point = awaitOutagePoint(run, "kafka");
-      run.services.stopKafka();
+      run.services.killKafka();
       Thread.sleep(PLAN.otherOutage().toMillis());
       run.services.startKafka();
-      assertSameAsUndisturbed(run, "kafka-restart", "stopped after message %d for %d s", point,
+      assertSameAsUndisturbed(run, "kafka-sigkill", "broker process killed after message %d, away %d s", point,
           PLAN.otherOutage().toSeconds());
     }
   }
 
-  /** Also the back-pressure test: the bridge goes on, Kafka holds the backlog, the heap stays flat, the job catches up. */
+  /**
+   * PostgreSQL's postmaster killed with SIGKILL, so it restarts through crash recovery. Also the
+   * back-pressure test: the bridge goes on, Kafka holds the backlog, the heap stays flat, the job
+   * catches up.
+   */
   @Test
   @Order(4)
-  void postgresDownForAWhileHoldsTheBacklogInKafkaAndCatchesUp(@TempDir Path dir) throws Exception {
+  void postgresKilledWithSigkillHoldsTheBacklogInKafkaAndCatchesUp(@TempDir Path dir) throws Exception {
     try (CrashScenario run = CrashScenario.inProcess(dir, PLAN.publishing())) {
       int point = awaitOutagePoint(run, "postgres");
       PipelineLag lag = run.pipeline().lag();
       long heapBefore = usedHeapAfterGc();
       long readingsBefore = run.pipeline().metrics().readingsOut();
-      run.services.stopPostgres();
+      run.services.killPostgres();
       Thread.sleep(PLAN.postgresOutage().toMillis() / 2);
       long heapDuring = usedHeapAfterGc();
       Thread.sleep(PLAN.postgresOutage().toMillis() / 2);
@@ -135,7 +136,7 @@ class CrashIT {
       assertThat(writeAgeAtEnd).as("the write age while the database is down").isEmpty();
       assertThat(lag.secondsSinceNewestWrite()).as("the write age once it is back").isPresent();
       assertSame(rows, run);
-      report("postgres-outage", run, "down after message %d for %d s; the bridge accepted %d readings meanwhile; "
+      report("postgres-sigkill", run, "postmaster killed after message %d, away %d s; the bridge accepted %d readings meanwhile; "
           + "job lag at the outage's end %d; caught up %d s after the restart (incl. %d s re-check); "
           + "heap used after GC before/during/end/after: %d/%d/%d/%d MB", point, PLAN.postgresOutage().toSeconds(),
           acceptedDuringOutage, lagAtEnd.getAsLong(), catchUpSeconds, CrashScenario.SETTLE.toSeconds(),
@@ -188,15 +189,38 @@ class CrashIT {
 
   private static void assertSame(List<String> rows, CrashScenario run) throws Exception {
     assertThat(rows).as(() -> ChainOutput.difference(undisturbed, rows)).isEqualTo(undisturbed);
+    assertTablesAsGenerated(run);
     List<DeadLetterKey> letters = run.deadLetters();
     assertThat(letters).as("dead letters").containsExactlyInAnyOrderElementsOf(
         CrashDataSet.expectedDeadLetters().keySet());
   }
 
+  /**
+   * The tables beside the export, against the generator: {@code reading} holds every good reading
+   * once, and nothing is late and nothing alarming in a day of gapless, rising counters (a crash
+   * that made the jobs see a gap, a reset or a late reading would show here).
+   */
+  private static void assertTablesAsGenerated(CrashScenario run) throws Exception {
+    List<String> expected = CrashDataSet.expectedReadingRows();
+    long deadline = System.nanoTime() + CATCH_UP.toNanos();
+    List<String> readings = ChainOutput.readingRows(run.jdbcUrl());
+    while (!readings.equals(expected) && System.nanoTime() < deadline) {
+      // the readings' sink is a writer of its own; it may still be behind the indicators'
+      Thread.sleep(1_000);
+      readings = ChainOutput.readingRows(run.jdbcUrl());
+    }
+    List<String> written = readings;
+    assertThat(written).as(() -> "reading table: " + ChainOutput.difference(expected, written)).isEqualTo(expected);
+    assertThat(ChainOutput.rowCount(run.jdbcUrl(), "late_reading")).as("late readings").isZero();
+    assertThat(ChainOutput.rowCount(run.jdbcUrl(), "alerts")).as("alerts").isZero();
+    assertThat(ChainOutput.rowCount(run.jdbcUrl(), "data_quality_event")).as("data-quality events").isZero();
+  }
+
   private static void report(String scenario, CrashScenario run, String format, Object... args) {
-    LOG.info("CRASH RESULT {}: {}; export equal to the undisturbed run's ({} rows) and dead letters exactly the {} "
+    LOG.info("CRASH RESULT {}: {}; export equal to the undisturbed run's ({} rows), the reading table the "
+        + "generator's {} readings, no late reading, alert or data-quality event, and dead letters exactly the {} "
         + "bad inputs; {} s in all", scenario, String.format(format, args), undisturbed.size(),
-        CrashDataSet.expectedDeadLetters().size(), run.elapsedSeconds());
+        CrashDataSet.expectedReadingRows().size(), CrashDataSet.expectedDeadLetters().size(), run.elapsedSeconds());
   }
 
   /**

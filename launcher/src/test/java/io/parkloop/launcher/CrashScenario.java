@@ -92,6 +92,15 @@ final class CrashScenario implements AutoCloseable {
     return LocalFlink.latestCheckpoint(options.dataDir.resolve("checkpoints"));
   }
 
+  /** N of a checkpoint directory {@code chk-N}: Flink's checkpoint id. */
+  static long checkpointNumber(Path checkpoint) {
+    String name = checkpoint.getFileName().toString();
+    if (!name.startsWith("chk-")) {
+      throw new IllegalArgumentException("not a checkpoint directory: " + checkpoint);
+    }
+    return Long.parseLong(name.substring("chk-".length()));
+  }
+
   /** Waits until the jobs completed a checkpoint other than {@code previous}, and returns it. */
   Optional<Path> awaitNewCheckpoint(Optional<Path> previous, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

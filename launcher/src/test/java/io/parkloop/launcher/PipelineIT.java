@@ -6,6 +6,7 @@ import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
+import io.parkloop.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +20,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -60,6 +66,9 @@ class PipelineIT {
 
     try (LocalStack stack = LocalStack.start(options);
         Pipeline pipeline = Pipeline.start(stack, () -> REFERENCE, dataDir, 0)) {
+      // hostile records first, on both topics the jobs consume: the readings after them must still count
+      poisonAndTombstone(options.kafka, Topics.READINGS);
+      poisonAndTombstone(options.kafka, Topics.STATISTICS);
       MqttClient device = new MqttClient(stack.mqttUrl(), "pipeline-it-device", new MemoryPersistence());
       device.connect();
       // 08:00 to 12:00, every 15 minutes: 250 kWh and 3 m³ per quarter hour; one gateway batch in MWh
@@ -95,6 +104,17 @@ class PipelineIT {
           "unknown_meter mqtt:parkloop/v1/readings/E1/NOPE");
     }
     assertThat(deadLetterReasons(services.kafka().bootstrapServers())).contains("unknown_meter");
+  }
+
+  /** A record that is no Avro message of the topic's type, and a tombstone, acknowledged by the broker. */
+  private static void poisonAndTombstone(String kafka, String topic) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      byte[] key = "E1-ELEC".getBytes(StandardCharsets.UTF_8);
+      producer.send(new ProducerRecord<>(topic, key, "{\"meter\": \"E1-ELEC\"}".getBytes(StandardCharsets.UTF_8))).get();
+      producer.send(new ProducerRecord<>(topic, key, null)).get();
+    }
   }
 
   private static String reading(String meter, Instant t, double value, String unit) {

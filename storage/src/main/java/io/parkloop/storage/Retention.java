@@ -15,9 +15,16 @@ import javax.sql.DataSource;
  * chunks, then a delete for the rest; plain PostgreSQL: a delete), and the hourly indicator rows
  * in any case (they share their table with the rows kept forever, so no chunk can simply be
  * dropped).
+ *
+ * <p>Age is measured back from the newest row of the table, or from now if that is earlier: a
+ * replay of last year's data, or a test's fixed data set, is not wiped as the calendar moves on,
+ * while live data ages by the clock as usual. (TSL's retention policy counts from now: it ages
+ * live data only.)
  */
 public record Retention(String readings, String hourlyIndicators) {
   public static final Retention DEFAULT = new Retention("13 months", "3 years");
+  /** The moment the readings' age counts from: now, or the newest reading if that is earlier. */
+  private static final String NEWEST_READING = "least(now(), (select max(ts) from reading))";
 
   /** The defaults, overridden by PARKLOOP_RETENTION_READINGS and PARKLOOP_RETENTION_HOURLY (e.g. "400 days"). */
   public static Retention fromEnvironment() {
@@ -38,10 +45,11 @@ public record Retention(String readings, String hourlyIndicators) {
         if (timescaleDb(connection)) {
           deleted += droppedChunkRows(connection);
         }
-        deleted += delete(connection, "delete from reading where ts < now() - ?::interval", readings);
+        deleted += delete(connection, "delete from reading where ts < " + NEWEST_READING + " - ?::interval", readings);
       }
       deleted += delete(connection,
-          "delete from indicator_value where period_type = 'hour' and period_start < now() - ?::interval", hourlyIndicators);
+          "delete from indicator_value where period_type = 'hour' and period_start < least(now(), "
+              + "(select max(period_start) from indicator_value where period_type = 'hour')) - ?::interval", hourlyIndicators);
     }
     return deleted;
   }
@@ -74,7 +82,7 @@ public record Retention(String readings, String hourlyIndicators) {
   private long countAndDropOldChunks(Connection connection) throws SQLException {
     long rows = 0;
     try (PreparedStatement old = connection.prepareStatement(
-        "select chunk from show_chunks('reading', older_than => now() - ?::interval) chunk")) {
+        "select chunk from show_chunks('reading', older_than => " + NEWEST_READING + " - ?::interval) chunk")) {
       old.setString(1, readings);
       try (ResultSet chunks = old.executeQuery()) {
         while (chunks.next()) {
@@ -87,7 +95,7 @@ public record Retention(String readings, String hourlyIndicators) {
       }
     }
     try (PreparedStatement drop = connection.prepareStatement(
-        "select drop_chunks('reading', older_than => now() - ?::interval)")) {
+        "select drop_chunks('reading', older_than => " + NEWEST_READING + " - ?::interval)")) {
       drop.setString(1, readings);
       drop.execute();
     }

@@ -51,9 +51,43 @@ class ReadingRetentionIT {
     assertThat(rows(database, "select value from reading")).containsExactly("2.0");
     assertThat(rows(database, "select period_type from indicator_value order by period_type"))
         .containsExactly("day", "hour");
+    Instant today = NOW.truncatedTo(ChronoUnit.HOURS);
+    try (Connection connection = database.getConnection()) {
+      ReadingTable.upsert(connection, List.of(new ReadingRecord("M", today, 3, today)));
+      IndicatorUpserts.upsert(connection, List.of(new IndicatorRecord("park", "SIP", "hour", today, "energy_tce", 3.0, "tce")));
+    }
     assertThat(new Retention("10 days", "1 day").apply(database)).isEqualTo(2);
-    assertThat(rows(database, "select period_type from indicator_value")).containsExactly("day");
-    assertThat(rows(database, "select value from reading")).isEmpty();
+    assertThat(rows(database, "select period_type, value from indicator_value order by period_type"))
+        .containsExactly("day 24.0", "hour 3.0");
+    assertThat(rows(database, "select value from reading")).containsExactly("3.0");
+  }
+
+  /**
+   * A data set fixed in time, as the crash and replay tests use, keeps its rows whenever the test
+   * runs: age counts back from its newest row (2026-03-01), so only what is older than the
+   * retention before that goes, however many years later today is.
+   */
+  @Test
+  void ageCountsFromTheNewestRowSoAFixedDataSetOutlivesTheCalendar() throws Exception {
+    DataSource database = TestPostgres.database("readings_retention_fixed");
+    Migrations.migrate(database);
+    Instant newest = Instant.parse("2026-03-01T00:00:00Z");
+    Instant yearBefore = Instant.parse("2025-03-01T00:00:00Z");
+    Instant fourteenMonthsBefore = Instant.parse("2025-01-01T00:00:00Z");
+    Instant fourYearsBefore = Instant.parse("2022-03-01T00:00:00Z");
+    try (Connection connection = database.getConnection()) {
+      ReadingTable.upsert(connection, List.of(new ReadingRecord("M", newest, 3, newest),
+          new ReadingRecord("M", yearBefore, 2, newest), new ReadingRecord("M", fourteenMonthsBefore, 1, newest)));
+      IndicatorUpserts.upsert(connection, List.of(
+          new IndicatorRecord("park", "SIP", "hour", newest, "energy_tce", 3.0, "tce"),
+          new IndicatorRecord("park", "SIP", "hour", yearBefore, "energy_tce", 2.0, "tce"),
+          new IndicatorRecord("park", "SIP", "hour", fourYearsBefore, "energy_tce", 1.0, "tce")));
+    }
+
+    assertThat(Retention.DEFAULT.apply(database)).isEqualTo(2);
+
+    assertThat(rows(database, "select value from reading order by ts")).containsExactly("2.0", "3.0");
+    assertThat(rows(database, "select value from indicator_value order by period_start")).containsExactly("2.0", "3.0");
   }
 
   private static List<String> rows(DataSource database, String sql) throws Exception {

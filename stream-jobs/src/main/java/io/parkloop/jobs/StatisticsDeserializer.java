@@ -5,6 +5,7 @@ import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.schemas.AvroCodec;
 import java.io.IOException;
 import java.time.YearMonth;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -12,22 +13,41 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Decodes the statistics topic; an undecodable record is logged with its position and skipped. */
+/**
+ * Decodes the statistics topic. A tombstone (the topic is compacted, so someone may delete an
+ * enterprise-month that way) or an undecodable record is skipped, logged with its position and
+ * counted in {@link UnreadableRecords}' metrics, and the job carries on.
+ */
 public class StatisticsDeserializer implements KafkaRecordDeserializationSchema<StatisticsRow> {
   private static final Logger LOG = LoggerFactory.getLogger(StatisticsDeserializer.class);
   private transient AvroCodec<MonthlyStatistics> codec;
+  private transient UnreadableRecords unreadable;
+
+  @Override
+  public void open(DeserializationSchema.InitializationContext context) {
+    unreadable = UnreadableRecords.in(context.getMetricGroup());
+  }
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<StatisticsRow> out) {
     if (codec == null) {
       codec = AvroCodec.of(MonthlyStatistics.class);
+      unreadable = unreadable == null ? UnreadableRecords.unregistered() : unreadable;
+    }
+    if (record.value() == null) {
+      unreadable.tombstone(LOG, record);
+      return;
     }
     try {
       out.collect(toRow(codec.decode(record.value())));
     } catch (IOException | RuntimeException e) {
-      LOG.error("undecodable statistics at {}-{} offset {}: {}", record.topic(), record.partition(), record.offset(),
-          e.getMessage());
+      unreadable.undecodable(LOG, record, e);
     }
+  }
+
+  /** The records skipped so far by this instance. */
+  UnreadableRecords unreadable() {
+    return unreadable;
   }
 
   public static StatisticsRow toRow(MonthlyStatistics statistics) {

@@ -55,6 +55,23 @@ public final class Hj212Framer {
     return frames;
   }
 
+  /** True while bytes of a frame not yet complete are held (or an oversized one is being skipped). */
+  public boolean holdsPartialFrame() {
+    return size > 0 || skipping;
+  }
+
+  /**
+   * Hands out the bytes of the incomplete frame held, if any, and starts afresh: for a caller
+   * that gives up on the connection, so those bytes are rejected and reported, not lost.
+   */
+  public byte[] takePartialFrame() {
+    byte[] partial = Arrays.copyOf(pending, size);
+    size = 0;
+    skipping = false;
+    previous = 0;
+    return partial;
+  }
+
   private void accept(byte b, List<byte[]> frames) {
     boolean frameStart = previous == '#' && b == '#';
     boolean lineEnd = previous == '\r' && b == '\n';

@@ -62,8 +62,10 @@ class AlertJobTest {
     return readings;
   }
 
-  /** The alerts table after the run: the latest state of each id, withdrawn ones gone. */
-  private static Map<String, AlertUpdate> run(List<MeterReading> readings, String name) throws Exception {
+  /** The alerts on the table sink and on the topic sink after the run: the latest state of each id, withdrawn ones gone. */
+  private record Outputs(Map<String, AlertUpdate> table, Map<String, AlertUpdate> topic) {}
+
+  private static Outputs run(List<MeterReading> readings, String name) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     List<MeterReading> data = List.copyOf(readings);
@@ -74,9 +76,12 @@ class AlertJobTest {
     new AlertJob(REFERENCE, JobSettings.defaults(), AlertRules.defaults(), source, new AlertSinks(table, topic))
         .build(env);
     env.execute(name);
-    assertThat(topic.rows()).as("the topic's latest record per key is the table's row").isEqualTo(table.rows());
+    return new Outputs(alive(table.rows()), alive(topic.rows()));
+  }
+
+  private static Map<String, AlertUpdate> alive(Map<String, AlertUpdate> latest) {
     Map<String, AlertUpdate> alive = new TreeMap<>();
-    table.rows().forEach((id, alert) -> {
+    latest.forEach((id, alert) -> {
       if (!alert.withdrawn) {
         alive.put(id, alert);
       }
@@ -84,10 +89,16 @@ class AlertJobTest {
     return alive;
   }
 
-  @Test
-  void hourlyValuesWithTwoExceedanceEpisodesGiveExactlyTwoConcentrationAlerts() throws Exception {
-    Map<String, AlertUpdate> alerts = run(twoDays(), "two-episodes");
-
+  /**
+   * The alerts {@link #twoDays()} must give, worked out by hand from its readings and the default
+   * rules (limit 50 mg/L, 10 % hysteresis, two calm hours close an episode at the end of the
+   * second): COD over the limit in hours 8 to 11 (peak 72.5), calm in 12 and 13, so closed at
+   * 14:00; over it again from hour 22 (peak 88), where the 47 at hour 24 lies in the hysteresis
+   * band and the 51 at hour 26 is over, calm in 27 and 28, so closed at 29:00. The D-flagged 95 is
+   * not a measurement. The meter's last reading before its gap is at 30:00, so it is silent from
+   * 31:00 (one hour later) until it reports again at 33:00; its counter falls at 40:00.
+   */
+  private static void assertHandComputedAlerts(Map<String, AlertUpdate> alerts) {
     assertThat(alerts.values()).filteredOn(alert -> alert.kind.equals(AlertUpdate.CONCENTRATION))
         .extracting(alert -> alert.openedAt, alert -> alert.closedAt, alert -> alert.peakValue)
         .containsExactly(
@@ -109,6 +120,14 @@ class AlertJobTest {
   }
 
   @Test
+  void hourlyValuesWithTwoExceedanceEpisodesGiveExactlyTwoConcentrationAlerts() throws Exception {
+    Outputs outputs = run(twoDays(), "two-episodes");
+
+    assertHandComputedAlerts(outputs.table());
+    assertHandComputedAlerts(outputs.topic());
+  }
+
+  @Test
   void hoursTheAnalyserCouldNotComputeChangeNoAlert() throws Exception {
     List<MeterReading> readings = new ArrayList<>(twoDays());
     // HJ 212-2025's +9999.99, flagged by ingest: between two calm hours and inside the first episode
@@ -116,14 +135,12 @@ class AlertJobTest {
       readings.add(hourly(OUTLET, COD).at(T0.plus(hours(hour)).plus(minutes(0))).flag("U").value(9999.99));
     }
 
-    assertThat(run(readings, "not-computed")).isEqualTo(run(twoDays(), "not-computed-reference"));
+    assertHandComputedAlerts(run(readings, "not-computed").table());
   }
 
   @Test
-  void theSameReadingsShuffledAndDuplicatedGiveTheSameAlerts() throws Exception {
+  void theSameReadingsShuffledAndDuplicatedGiveTheHandComputedAlerts() throws Exception {
     List<MeterReading> readings = twoDays();
-    Map<String, AlertUpdate> expected = run(readings, "in-order");
-
     Random random = new Random(11);
     List<MeterReading> disordered = new ArrayList<>(readings);
     for (int i = 0; i < readings.size() / 10; i++) {
@@ -133,6 +150,6 @@ class AlertJobTest {
     Collections.shuffle(disordered, random);
     disordered.sort(Comparator.comparingLong(reading -> reading.ts / hours(6).toMillis()));
 
-    assertThat(run(disordered, "disordered")).isEqualTo(expected);
+    assertHandComputedAlerts(run(disordered, "disordered").table());
   }
 }
