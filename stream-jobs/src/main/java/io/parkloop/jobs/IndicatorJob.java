@@ -11,6 +11,7 @@ import io.parkloop.jobs.functions.RollingSums;
 import io.parkloop.jobs.functions.ScopeRollup;
 import io.parkloop.jobs.functions.StatisticsToParts;
 import io.parkloop.jobs.functions.SumOfParts;
+import io.parkloop.jobs.functions.TransferParts;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.MeterHour;
@@ -95,8 +96,11 @@ public final class IndicatorJob {
         meterHours.flatMap(new MeterHourToParts(reference)).name("meter-hour-to-parts").uid("meter-hour-to-parts")
             .union(outletLoads),
         "enterprise-hours", retention);
+    // transfer meters: the supplier's side, and a transfer inside a scope counted once (TransferParts)
+    DataStream<IndicatorPart> transfers = meterHours.flatMap(new TransferParts(reference))
+        .name("transfer-parts").uid("transfer-parts");
     DataStream<IndicatorRow> hours = enterpriseHours.union(sum(
-        enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup"),
+        enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup").union(transfers),
         "wider-scope-hours", retention));
     DataStream<IndicatorRow> days = sum(rollup(hours, "hour", "day"), "days", retention);
     DataStream<IndicatorPart> monthParts = rollup(days, "day", "month");
