@@ -12,11 +12,13 @@ import io.parkloop.jobs.functions.ScopeRollup;
 import io.parkloop.jobs.functions.StatisticsToParts;
 import io.parkloop.jobs.functions.SumOfParts;
 import io.parkloop.jobs.functions.TransferParts;
+import io.parkloop.jobs.functions.WasteToParts;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.reference.ReferenceData;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -25,7 +27,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Readings and monthly statistics → the SPEC's indicators.
+ * Readings, monthly statistics and waste records → the SPEC's indicators.
  *
  * <ol>
  *   <li>Per meter, readings become absolute hourly consumption; per outlet, hourly HJ 212 data
@@ -54,6 +56,7 @@ public final class IndicatorJob {
   private final Source<MeterReading, ?, ?> readings;
   private final Source<StatisticsRow, ?, ?> statistics;
   private final JobSinks sinks;
+  private Source<WasteRow, ?, ?> waste;
 
   /** @param statistics monthly statistics, or null when there are none */
   public IndicatorJob(ReferenceData reference, JobSettings settings, Source<MeterReading, ?, ?> readings,
@@ -63,6 +66,12 @@ public final class IndicatorJob {
     this.readings = readings;
     this.statistics = statistics;
     this.sinks = sinks;
+  }
+
+  /** Adds the solid-waste and by-product records (docs/indicators.md "Solid waste and by-products"). */
+  public IndicatorJob withWaste(Source<WasteRow, ?, ?> waste) {
+    this.waste = waste;
+    return this;
   }
 
   public void build(StreamExecutionEnvironment env) {
@@ -109,6 +118,12 @@ public final class IndicatorJob {
           .fromSource(statistics, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "statistics")
           .uid("statistics-source")
           .flatMap(new StatisticsToParts(reference)).name("statistics-to-parts").uid("statistics-to-parts"));
+    }
+    if (waste != null) {
+      monthParts = monthParts.union(env
+          .fromSource(waste, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "waste")
+          .uid("waste-source")
+          .flatMap(new WasteToParts(reference)).name("waste-to-parts").uid("waste-to-parts"));
     }
     DataStream<IndicatorRow> months = sum(monthParts, "months", longRetention);
     DataStream<IndicatorRow> quartersAndYears = sum(

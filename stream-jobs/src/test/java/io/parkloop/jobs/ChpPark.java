@@ -1,6 +1,7 @@
 package io.parkloop.jobs;
 
 import io.parkloop.jobs.records.MeterReading;
+import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.time.Instant;
@@ -85,6 +86,26 @@ final class ChpPark {
   private static MeterReading reading(String meter, int hour, double canonical) {
     long ts = DAY + hour * HOUR;
     return new MeterReading(meter, ts, canonical, ts);
+  }
+
+  /**
+   * March's waste: the plant's ash, most of it used by C (in the park) and X (outside), A's
+   * hazardous spent oil (HW08) to a licensed handler, B's slag used in-house; one ticket twice.
+   */
+  static List<WasteRow> waste() {
+    WasteRow ashToC = new WasteRow("CHP", "ASH-X1", DAY, "general", null, "transferred", "C", null, 300);
+    return List.of(
+        new WasteRow("CHP", "ASH-03", DAY, "general", null, "generated", null, null, 500),
+        ashToC,
+        new WasteRow("CHP", "ASH-X2", DAY, "general", null, "transferred", "X", null, 100),
+        new WasteRow("CHP", "ASH-D", DAY, "general", null, "disposed", null, null, 50),
+        new WasteRow("CHP", "ASH-S", DAY, "general", null, "stored", null, null, 50),
+        new WasteRow("A", "HW-03", DAY, "hazardous", "HW08", "generated", null, null, 10),
+        new WasteRow("A", "HW-M1", DAY, "hazardous", "HW08", "transferred", null, "JS0500OOD001", 8),
+        new WasteRow("A", "HW-D", DAY, "hazardous", "HW08", "disposed", null, null, 2),
+        new WasteRow("B", "SLAG-03", DAY, "general", null, "generated", null, null, 40),
+        new WasteRow("B", "SLAG-U", DAY, "general", null, "utilized", null, null, 30),
+        ashToC);
   }
 
   double total(String meter) {

@@ -7,6 +7,7 @@ import io.parkloop.jobs.records.LateReading;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.QualityEvent;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.jobs.records.WasteRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,6 +55,7 @@ class CountedOnceTest {
     List<StatisticsRow> statistics = List.of(
         new StatisticsRow("A", ChpPark.DAY, 400.0, null, null), new StatisticsRow("B", ChpPark.DAY, 300.0, null, null),
         new StatisticsRow("C", ChpPark.DAY, 150.0, null, null), new StatisticsRow("CHP", ChpPark.DAY, 50.0, null, null));
+    List<WasteRow> waste = ChpPark.waste();
     new IndicatorJob(ChpPark.REFERENCE, JobSettings.defaults(),
         new DataGeneratorSource<>(index -> data.get(index.intValue()), data.size(), TypeInformation.of(MeterReading.class)),
         new DataGeneratorSource<>(index -> statistics.get(index.intValue()), statistics.size(),
@@ -61,7 +63,10 @@ class CountedOnceTest {
         new JobSinks(indicators,
             new CollectingSink<LateReading>(name + "-late", r -> r.meter + r.ts),
             new CollectingSink<QualityEvent>(name + "-quality", e -> e.meter + e.ts),
-            new CollectingSink<MeterReading>(name + "-readings", r -> r.meter + r.ts))).build(env);
+            new CollectingSink<MeterReading>(name + "-readings", r -> r.meter + r.ts)))
+        .withWaste(new DataGeneratorSource<>(index -> waste.get(index.intValue()), waste.size(),
+            TypeInformation.of(WasteRow.class)))
+        .build(env);
     env.execute(name);
     return indicators.rows();
   }
@@ -163,6 +168,29 @@ class CountedOnceTest {
         "SIP energy_output_rate");
     assertRelative(value(inOrder, "park", "SIP", "month", march, "resource_output_rate"), VALUE_ADDED_SIP * 1e4 / sip,
         "SIP resource_output_rate");
+  }
+
+  @Test
+  void wasteRecordsBecomeMonthlyIndicatorsTheTicketSentTwiceCountedOnce() {
+    long march = ChpPark.DAY;
+    // generated: the plant's 500 t of ash and B's 40 t of slag; utilised: 300 t to C, 100 t to X, 30 t in-house
+    assertThat(value(inOrder, "park", "SIP", "month", march, "solid_waste_generated_t")).isEqualTo(540.0);
+    assertThat(value(inOrder, "park", "SIP", "month", march, "solid_waste_utilized_t")).isEqualTo(430.0);
+    assertRelative(value(inOrder, "park", "SIP", "month", march, "solid_waste_utilization_rate"), 430.0 / 540 * 100,
+        "SIP solid_waste_utilization_rate");
+    assertThat(value(inOrder, "park", "SIP", "month", march, "solid_waste_disposed_t")).isEqualTo(50.0);
+    assertThat(value(inOrder, "park", "SIP", "month", march, "solid_waste_stored_t")).isEqualTo(50.0);
+    // exchanged between enterprises of the scope: C is in SIP, X only in the province
+    assertThat(value(inOrder, "park", "SIP", "month", march, "waste_exchanged_t")).isEqualTo(300.0);
+    assertThat(value(inOrder, "province", "江苏", "month", march, "waste_exchanged_t")).isEqualTo(400.0);
+    assertThat(inOrder).doesNotContainKey("enterprise|CHP|month|" + march + "|waste_exchanged_t");
+    assertThat(value(inOrder, "enterprise", "CHP", "month", march, "solid_waste_utilized_t")).isEqualTo(400.0);
+    assertThat(value(inOrder, "enterprise", "B", "month", march, "solid_waste_utilization_rate")).isEqualTo(75.0);
+    assertThat(value(inOrder, "park", "SIP", "month", march, "hazardous_waste_generated_t")).isEqualTo(10.0);
+    assertThat(value(inOrder, "park", "SIP", "month", march, "hazardous_waste_to_handlers_t")).isEqualTo(8.0);
+    assertThat(value(inOrder, "park", "SIP", "month", march, "hazardous_waste_disposed_t")).isEqualTo(2.0);
+    long q1 = Instant.parse("2025-12-31T16:00:00Z").toEpochMilli();
+    assertThat(value(inOrder, "park", "SIP", "year", q1, "solid_waste_generated_t")).isEqualTo(540.0);
   }
 
   @Test

@@ -23,7 +23,8 @@ import org.apache.flink.util.Collector;
  */
 public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow, IndicatorRow> {
   private static final Set<String> INPUTS = Set.of(Indicators.ENERGY_TCE, Indicators.ENERGY_TCE_SUPPLIED, Indicators.FRESH_WATER,
-      Indicators.RECYCLED_WATER, Indicators.VALUE_ADDED, Indicators.MATERIAL, "cod_kg", "nh3n_kg", "so2_kg",
+      Indicators.RECYCLED_WATER, Indicators.VALUE_ADDED, Indicators.MATERIAL, Indicators.SOLID_WASTE_GENERATED,
+      Indicators.SOLID_WASTE_UTILIZED, "cod_kg", "nh3n_kg", "so2_kg",
       "nox_kg", "pm_kg");
 
   private final ReferenceData reference;
@@ -80,6 +81,11 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
     double water = (fresh == null ? 0 : fresh) + (recycled == null ? 0 : recycled);
     if (water > 0) {
       rows.add(derived(row, "water_reuse_rate", "%", (recycled == null ? 0 : recycled) / water * 100));
+    }
+    Double generated = q.get(Indicators.SOLID_WASTE_GENERATED);
+    if (generated != null && generated > 0) {
+      Double utilized = q.get(Indicators.SOLID_WASTE_UTILIZED);
+      rows.add(derived(row, Indicators.SOLID_WASTE_UTILIZATION_RATE, "%", (utilized == null ? 0 : utilized) / generated * 100));
     }
     Double tce = q.get(Indicators.ENERGY_TCE);
     Double supplied = q.get(Indicators.ENERGY_TCE_SUPPLIED);

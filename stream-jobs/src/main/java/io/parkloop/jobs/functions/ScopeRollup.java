@@ -32,6 +32,14 @@ public class ScopeRollup implements FlatMapFunction<IndicatorRow, IndicatorPart>
     }
   }
 
+  /** An enterprise and every wider scope it belongs to, as {scope_type, scope_id} pairs. */
+  public static java.util.List<String[]> scopesOf(ReferenceData reference, String enterprise) {
+    java.util.List<String[]> scopes = new java.util.ArrayList<>();
+    scopes.add(new String[] {"enterprise", enterprise});
+    scopes.addAll(java.util.Arrays.asList(widerScopes(reference.parkOf(enterprise))));
+    return scopes;
+  }
+
   /** The scopes wider than an enterprise of {@code park}, as {scope_type, scope_id} pairs. */
   public static String[][] widerScopes(Park park) {
     return new String[][] {

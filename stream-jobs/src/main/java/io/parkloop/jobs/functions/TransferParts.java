@@ -4,10 +4,8 @@ import io.parkloop.jobs.Indicators;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.reference.Meter;
-import io.parkloop.reference.Park;
 import io.parkloop.reference.ReferenceData;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +73,7 @@ public class TransferParts extends RichFlatMapFunction<MeterHour, IndicatorPart>
     Set<String> consumerScopes = scopeKeys(meter.enterprise());
     List<IndicatorPart> parts = new ArrayList<>();
     String partId = PART_PREFIX + meter.id();
-    for (String[] scope : scopes(meter.supplier())) {
+    for (String[] scope : ScopeRollup.scopesOf(reference, meter.supplier())) {
       Sink sink = (indicator, partUnit, value) -> parts.add(new IndicatorPart(scope[0], scope[1], "hour",
           hour.hourStart, indicator, partUnit, partId, IndicatorPart.toMicros(value)));
       if (consumerScopes.contains(scope[0] + '|' + scope[1])) {
@@ -99,16 +97,7 @@ public class TransferParts extends RichFlatMapFunction<MeterHour, IndicatorPart>
     void add(String indicator, String unit, double value);
   }
 
-  /** An enterprise and every wider scope it belongs to, as {scope_type, scope_id} pairs. */
-  private List<String[]> scopes(String enterprise) {
-    Park park = reference.parkOf(enterprise);
-    List<String[]> scopes = new ArrayList<>();
-    scopes.add(new String[] {"enterprise", enterprise});
-    scopes.addAll(Arrays.asList(ScopeRollup.widerScopes(park)));
-    return scopes;
-  }
-
   private Set<String> scopeKeys(String enterprise) {
-    return scopes(enterprise).stream().map(scope -> scope[0] + '|' + scope[1]).collect(Collectors.toSet());
+    return ScopeRollup.scopesOf(reference, enterprise).stream().map(scope -> scope[0] + '|' + scope[1]).collect(Collectors.toSet());
   }
 }
