@@ -16,6 +16,7 @@ import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
 import io.parkloop.jobs.KafkaReadings;
 import io.parkloop.jobs.KafkaStatistics;
+import io.parkloop.jobs.KafkaWaste;
 import io.parkloop.jobs.alerts.AlertJob;
 import io.parkloop.jobs.alerts.AlertRules;
 import io.parkloop.jobs.alerts.AlertSinks;
@@ -80,14 +81,15 @@ final class Pipeline implements AutoCloseable {
     Migrations.migrate(database);
     ReferenceTables.sync(database, reference);
     KafkaTopics.ensure(stack.kafka(), Map.of(Topics.READINGS, READING_PARTITIONS, Topics.DEAD_LETTERS, 1,
-        Topics.ALERTS, 1, Topics.STATISTICS, 1));
+        Topics.ALERTS, 1, Topics.STATISTICS, 1, Topics.WASTE, 1));
     Pipeline pipeline = new Pipeline(database);
     try {
       pipeline.lag = new PipelineLag(stack.kafka(), database);
       JobSettings settings = JobSettings.defaults();
       IndicatorJob indicators = new IndicatorJob(reference, settings,
           KafkaReadings.source(stack.kafka(), "parkloop-indicators"),
-          KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings));
+          KafkaStatistics.source(stack.kafka(), "parkloop-indicators"), JobSinks.postgres(stack.jdbcUrl(), settings))
+          .withWaste(KafkaWaste.source(stack.kafka(), "parkloop-indicators"));
       AlertJob alerts = new AlertJob(reference, settings, AlertRules.defaults(),
           KafkaReadings.source(stack.kafka(), "parkloop-alerts"),
           AlertSinks.postgresAndKafka(stack.jdbcUrl(), stack.kafka(), Topics.ALERTS, settings));

@@ -61,6 +61,8 @@ final class ChpParkDataSet {
       CHP,2026-03,50,,
       """;
   static final ReferenceData REFERENCE = ReferenceLoader.parse("chp-park.yaml", REFERENCE_YAML);
+  /** Header of the monthly waste CSV (docs/ingest.md "Solid waste and by-products"). */
+  static final String WASTE_HEADER = "enterprise,id,date,category,hw_code,flow,to,handler,tonnes";
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   final LocalDate day;
@@ -150,9 +152,37 @@ final class ChpParkDataSet {
     return lines;
   }
 
-  void write(Path readings, List<String> lines, Path reference, Path statistics) throws Exception {
+  /**
+   * The day's month of waste as CSV lines (without the header): the plant's ash, 300 t of it to C
+   * of the park (that ticket twice) and 100 t to X outside; A's spent oil (HW08) disposed by a
+   * licensed handler; B's slag partly used in-house; and three lines that must be dead-lettered.
+   */
+  List<String> wasteLines() {
+    String month = day.toString().substring(0, 7);
+    return List.of(
+        "CHP,ASH-01," + month + ",general,,generated,,,500",
+        "CHP,ASH-X1," + day + ",general,,transferred,C,,300",
+        "CHP,ASH-X1," + day + ",general,,transferred,C,,300",
+        "CHP,ASH-X2," + month + ",general,,transferred,X,,100",
+        "A,HW-01," + month + ",hazardous,HW08,generated,,,10",
+        "A,HW-D1," + day + ",hazardous,HW08,disposed,,JS0500OOD001,2",
+        "B,SLAG-01," + month + ",general,,generated,,,40",
+        "B,SLAG-U1," + month + ",general,,utilized,,,30",
+        "B,BAD-1," + month + ",hazardous,,generated,,,5",
+        "Z,BAD-2," + month + ",general,,generated,,,5",
+        "B,BAD-3," + month + ",general");
+  }
+
+  /** What the three bad waste lines are refused for. */
+  static final Map<String, Long> WASTE_DEAD_LETTERS = Map.of("missing_field", 1L, "unknown_enterprise", 1L,
+      "malformed_csv", 1L);
+
+  void write(Path readings, List<String> lines, Path reference, Path statistics, Path waste) throws Exception {
     Files.write(readings, lines, StandardCharsets.UTF_8);
     Files.writeString(reference, REFERENCE_YAML);
     Files.writeString(statistics, STATISTICS_CSV);
+    List<String> wasteCsv = new ArrayList<>(List.of(WASTE_HEADER));
+    wasteCsv.addAll(wasteLines());
+    Files.write(waste, wasteCsv, StandardCharsets.UTF_8);
   }
 }

@@ -6,14 +6,15 @@ import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.storage.ExportFilter;
 import io.parkloop.storage.IndicatorExport;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,8 +26,9 @@ import picocli.CommandLine;
  * enterprises of its park and one outside it ({@link ChpParkDataSet}). Replayed by
  * {@code parkloop replay}, the park's energy equals, to 1e-9, the plant's coal plus everyone's
  * purchased electricity and gas ({@link ChpParkRows}), and the enterprise rows show gross,
- * supplied and net; replayed again shuffled with duplicates, into an emptied table, the export
- * is the very same. {@link CircularLinksLiveIT} checks the same rows live.
+ * supplied and net; the month's waste CSV ends in the waste indicators, its bad lines in
+ * {@code dead_letter} with their reasons; replayed again shuffled with duplicates, into an emptied
+ * table, the export is the very same. {@link CircularLinksLiveIT} checks the same rows live.
  */
 @ExtendWith(SharedServices.class)
 class CircularLinksIT {
@@ -37,11 +39,14 @@ class CircularLinksIT {
     Path readings = dir.resolve("readings.jsonl");
     Path reference = dir.resolve("reference.yaml");
     Path statistics = dir.resolve("statistics.csv");
-    data.write(readings, data.payloads, reference, statistics);
+    Path waste = dir.resolve("waste-2026-03.csv");
+    data.write(readings, data.payloads, reference, statistics, waste);
 
-    replay(services, readings, reference, statistics);
+    replay(services, readings, reference, statistics, waste);
     DataSource database = services.dataSource();
     ChpParkRows.assertDayRows(database, data);
+    ChpParkRows.assertMonthRows(database, data.day, ChpParkRows.expectedWaste());
+    assertThat(deadLettersByReason(database)).isEqualTo(ChpParkDataSet.WASTE_DEAD_LETTERS);
     // the park's ratio divides its value added (900) by the counted-once energy
     double sip = ChpParkRows.expected(data).get("park|SIP|energy_tce");
     ChpParkRows.assertRelative(ChpParkRows.value(database, "park", "SIP", "month", data.day, "energy_intensity")
@@ -51,22 +56,30 @@ class CircularLinksIT {
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("delete from indicator_value");
     }
-    data.write(readings, data.shuffled(14), reference, statistics);
-    replay(services, readings, reference, statistics);
+    data.write(readings, data.shuffled(14), reference, statistics, waste);
+    replay(services, readings, reference, statistics, waste);
     assertThat(exportCsv(database)).isEqualTo(export);
   }
 
-  private static void replay(TestClassServices services, Path readings, Path reference, Path statistics) {
-    PrintStream console = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      int exit = new CommandLine(new ReplayCommand()).execute("--jdbc", services.jdbcUrl(), "--reference",
-          reference.toString(), "--readings", readings.toString(), "--statistics", statistics.toString());
-      assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    } finally {
-      System.setOut(console);
+  private static void replay(TestClassServices services, Path readings, Path reference, Path statistics, Path waste) {
+    StringWriter out = new StringWriter();
+    CommandLine replay = new CommandLine(new ReplayCommand());
+    replay.setErr(new PrintWriter(out, true));
+    int exit = replay.execute("--jdbc", services.jdbcUrl(), "--reference", reference.toString(), "--readings",
+        readings.toString(), "--statistics", statistics.toString(), "--waste", waste.toString());
+    assertThat(exit).as("parkloop replay: %s", out).isZero();
+  }
+
+  private static Map<String, Long> deadLettersByReason(DataSource database) throws Exception {
+    Map<String, Long> byReason = new TreeMap<>();
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select reason, count(*) from dead_letter group by reason")) {
+      while (result.next()) {
+        byReason.put(result.getString(1), result.getLong(2));
+      }
     }
+    return byReason;
   }
 
   private static String exportCsv(DataSource database) throws Exception {
