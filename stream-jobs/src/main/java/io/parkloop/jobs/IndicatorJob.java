@@ -1,6 +1,7 @@
 package io.parkloop.jobs;
 
 import io.parkloop.jobs.functions.DerivedIndicators;
+import io.parkloop.jobs.functions.FlowParts;
 import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.jobs.functions.MeterHourToParts;
 import io.parkloop.jobs.functions.NeverHoldsBackTime;
@@ -36,6 +37,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       to months (joined there by the statistics), months to quarters and years.
  *   <li>Rolling windows (r24h, r30d, r12m) sum the last periods; ratios are derived from the
  *       summed quantities of each scope and period.
+ *   <li>With a flows sink, each park's links (who supplies whom, what crosses its boundary) are
+ *       summed per day and month ({@link FlowParts}).
  * </ol>
  *
  * <p>Every stage keeps and emits absolute values, so late, reordered and duplicated readings,
@@ -119,13 +122,17 @@ public final class IndicatorJob {
           .uid("statistics-source")
           .flatMap(new StatisticsToParts(reference)).name("statistics-to-parts").uid("statistics-to-parts"));
     }
-    if (waste != null) {
-      monthParts = monthParts.union(env
-          .fromSource(waste, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "waste")
-          .uid("waste-source")
-          .flatMap(new WasteToParts(reference)).name("waste-to-parts").uid("waste-to-parts"));
+    DataStream<WasteRow> wasteRows = waste == null ? null : env
+        .fromSource(waste, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "waste")
+        .uid("waste-source");
+    if (wasteRows != null) {
+      monthParts = monthParts.union(
+          wasteRows.flatMap(new WasteToParts(reference)).name("waste-to-parts").uid("waste-to-parts"));
     }
     DataStream<IndicatorRow> months = sum(monthParts, "months", longRetention);
+    if (sinks.flows() != null) {
+      materialFlows(meterHours, wasteRows, retention, longRetention);
+    }
     DataStream<IndicatorRow> quartersAndYears = sum(
         rollup(months, "month", "quarter").union(rollup(months, "month", "year")), "quarters-and-years", longRetention);
     DataStream<IndicatorRow> calendar = hours.union(days, months, quartersAndYears);
@@ -140,6 +147,22 @@ public final class IndicatorJob {
         .process(new DerivedIndicators(reference, periodRetention)).name("derived-ratios").uid("derived-ratios");
 
     calendar.union(rolling, derived).sinkTo(sinks.indicators()).name("indicators-sink").uid("indicators-sink");
+  }
+
+  /** Each park's links per day (meters) and month (meters and waste), to the flows sink (FlowParts). */
+  private void materialFlows(DataStream<MeterHour> meterHours, DataStream<WasteRow> wasteRows, long retention,
+      long longRetention) {
+    DataStream<IndicatorRow> flowDays = sum(
+        meterHours.flatMap(new FlowParts.OfMeters(reference)).name("meter-flows").uid("meter-flows"),
+        "flow-days", retention);
+    DataStream<IndicatorPart> flowMonthParts = flowDays.flatMap(new PeriodRollup("day", "month"))
+        .name("flow-day-to-month").uid("flow-day-to-month");
+    if (wasteRows != null) {
+      flowMonthParts = flowMonthParts.union(
+          wasteRows.flatMap(new FlowParts.OfWaste(reference)).name("waste-flows").uid("waste-flows"));
+    }
+    flowDays.union(sum(flowMonthParts, "flow-months", longRetention))
+        .sinkTo(sinks.flows()).name("flows-sink").uid("flows-sink");
   }
 
   private static DataStream<IndicatorPart> rollup(DataStream<IndicatorRow> rows, String from, String to) {

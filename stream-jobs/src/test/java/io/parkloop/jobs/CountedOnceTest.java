@@ -41,16 +41,22 @@ class CountedOnceTest {
 
   static final ChpPark DATA = new ChpPark();
   static Map<String, IndicatorRow> inOrder;
+  static Map<String, IndicatorRow> flows;
+  /** The flows sink of each run, by run name. */
+  static final Map<String, CollectingSink<IndicatorRow>> FLOW_SINKS = new java.util.concurrent.ConcurrentHashMap<>();
 
   @BeforeAll
   static void runInOrder() throws Exception {
     inOrder = run(DATA.readings, "chp-in-order");
+    flows = FLOW_SINKS.get("chp-in-order").rows();
   }
 
   static Map<String, IndicatorRow> run(List<MeterReading> readings, String name) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     CollectingSink<IndicatorRow> indicators = new CollectingSink<>(name, IndicatorRow::key);
+    CollectingSink<IndicatorRow> flowSink = new CollectingSink<>(name + "-flows", IndicatorRow::key);
+    FLOW_SINKS.put(name, flowSink);
     List<MeterReading> data = List.copyOf(readings);
     List<StatisticsRow> statistics = List.of(
         new StatisticsRow("A", ChpPark.DAY, 400.0, null, null), new StatisticsRow("B", ChpPark.DAY, 300.0, null, null),
@@ -63,7 +69,7 @@ class CountedOnceTest {
         new JobSinks(indicators,
             new CollectingSink<LateReading>(name + "-late", r -> r.meter + r.ts),
             new CollectingSink<QualityEvent>(name + "-quality", e -> e.meter + e.ts),
-            new CollectingSink<MeterReading>(name + "-readings", r -> r.meter + r.ts)))
+            new CollectingSink<MeterReading>(name + "-readings", r -> r.meter + r.ts), flowSink))
         .withWaste(new DataGeneratorSource<>(index -> waste.get(index.intValue()), waste.size(),
             TypeInformation.of(WasteRow.class)))
         .build(env);
@@ -193,6 +199,40 @@ class CountedOnceTest {
     assertThat(value(inOrder, "park", "SIP", "year", q1, "solid_waste_generated_t")).isEqualTo(540.0);
   }
 
+  /** The flows of SIP's March by link, e.g. {@code CHP>A internal steam_t}. */
+  private static Map<String, Double> sipMarchFlows(Map<String, IndicatorRow> rows) {
+    Map<String, Double> links = new java.util.TreeMap<>();
+    rows.values().stream().map(io.parkloop.jobs.functions.FlowParts::toRecord)
+        .filter(f -> f.park().equals("SIP") && f.periodType().equals("month")
+            && f.periodStart().toEpochMilli() == ChpPark.DAY)
+        .forEach(f -> links.put(f.source() + ">" + f.target() + " " + f.direction() + " " + f.flow(), f.value()));
+    return links;
+  }
+
+  @Test
+  void theParksMaterialFlowsNameWhoSuppliesWhomAndWhatLeavesThePark() {
+    Map<String, Double> sip = sipMarchFlows(flows);
+    assertThat(sip.get("CHP>A internal steam_t")).isEqualTo(DATA.total("A-STM"));
+    assertRelative(sip.get("CHP>A internal energy_tce"), DATA.total("A-STM") * STEAM_TCE_PER_T, "CHP>A tce");
+    assertThat(sip.get("CHP>X out steam_t")).isEqualTo(DATA.total("X-STM"));
+    assertThat(sip.get("CHP>A internal recycled_water_m3")).isEqualTo(DATA.total("A-RW"));
+    assertThat(sip.get("outside>B in natural_gas_m3")).isEqualTo(DATA.total("B-GAS"));
+    assertThat(sip.get("outside>CHP in raw_coal_t")).isEqualTo(DATA.total("CHP-COAL"));
+    // waste: the ash to C stays in the park, to X it leaves it, A's spent oil leaves to its handler
+    assertThat(sip.get("CHP>C internal solid_waste_t")).isEqualTo(300.0);
+    assertThat(sip.get("CHP>X out solid_waste_t")).isEqualTo(100.0);
+    assertThat(sip.get("CHP>outside out solid_waste_t")).isEqualTo(50.0);
+    assertThat(sip.get("A>JS0500OOD001 out hazardous_waste_t")).isEqualTo(8.0);
+    // X's park sees the same steam coming in
+    assertThat(flows.values().stream().map(io.parkloop.jobs.functions.FlowParts::toRecord)
+        .filter(f -> f.park().equals("YC") && f.periodType().equals("month") && f.flow().equals("steam_t")
+            && f.periodStart().toEpochMilli() == ChpPark.DAY)
+        .map(f -> f.source() + ">" + f.target() + " " + f.direction() + " " + f.value()))
+        .containsExactly("CHP>X in " + DATA.total("X-STM"));
+    // nothing of scope type flow reaches the indicators
+    assertThat(inOrder.values()).noneMatch(row -> row.scopeType.equals("flow"));
+  }
+
   @Test
   void shuffledAndDuplicatedGivesTheVeryNumbers() throws Exception {
     List<MeterReading> disordered = new ArrayList<>(DATA.readings);
@@ -208,6 +248,7 @@ class CountedOnceTest {
 
     assertThat(shuffled.keySet()).isEqualTo(inOrder.keySet());
     inOrder.forEach((key, row) -> assertThat(shuffled.get(key).value).as(key).isEqualTo(row.value));
+    assertThat(sipMarchFlows(FLOW_SINKS.get("chp-shuffled").rows())).isEqualTo(sipMarchFlows(flows));
     assertRelative(day(shuffled, "park", "SIP", "energy_tce"), sipEnergy(), "SIP energy_tce, shuffled");
   }
 }
