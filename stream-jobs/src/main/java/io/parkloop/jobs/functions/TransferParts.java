@@ -50,9 +50,7 @@ public class TransferParts extends RichFlatMapFunction<MeterHour, IndicatorPart>
   @Override
   public void open(OpenContext context) {
     transfers = new HashMap<>();
-    reference.meters().stream()
-        .filter(meter -> meter.isTransfer() && reference.enterprise(meter.supplier()).isPresent())
-        .forEach(meter -> transfers.put(meter.id(), meter));
+    reference.meters().stream().filter(Meter::isTransfer).forEach(meter -> transfers.put(meter.id(), meter));
   }
 
   @Override
@@ -64,8 +62,11 @@ public class TransferParts extends RichFlatMapFunction<MeterHour, IndicatorPart>
     parts(meter, hour).forEach(out::collect);
   }
 
-  /** The supplier-side parts of one transfer meter's hour. */
+  /** The supplier-side parts of one transfer meter's hour; none for a utility's supply (no scope holds a utility). */
   List<IndicatorPart> parts(Meter meter, MeterHour hour) {
+    if (reference.enterprise(meter.supplier()).isEmpty()) {
+      return List.of();
+    }
     String quantity = meter.medium().indicator();
     String unit = meter.medium().canonicalUnit();
     boolean energy = meter.medium().isEnergy();
