@@ -36,7 +36,7 @@ class RowLevelSecurityIT {
   /** Tables whose park-X rows the seed puts in, so X's manager must see some (the policy is not "nothing"). */
   private static final Set<String> TABLES_WITH_X_ROWS = Set.of("park", "enterprise", "meter", "indicator_value",
       "late_reading", "reading", "data_quality_event", "dead_letter", "alerts", "park_manager", "outlet", "outlet_limit", "permit",
-      "target", "park_version", "meter_version");
+      "target", "park_version", "meter_version", "material_flow");
 
   @TempDir static Path dataDir;
   private static LocalPostgres postgres;
@@ -89,6 +89,9 @@ class RowLevelSecurityIT {
           select id, '-infinity', name, city, region, level, land_area_km2 from park;
         insert into meter_version (meter_id, valid_from, enterprise_id, medium, reading, unit, tce_per_unit)
           select id, '-infinity', enterprise_id, medium, reading, unit, tce_per_unit from meter;
+        insert into material_flow (park_id, period_type, period_start, source, target, direction, flow, value, unit) values
+          ('PARKX', 'month', '2026-03-01T00:00+08', 'outside', 'PARKX-E1', 'in', 'raw_coal_t', 5, 't'),
+          ('PARKY', 'month', '2026-03-01T00:00+08', 'outside', 'PARKY-E1', 'in', 'raw_coal_t', 7, 't');
         -- a view made the usual way (security definer semantics): the migrations make it the caller's
         create view rls_probe_park_figures as
           select p.id, p.city, v.indicator, v.value from park p join indicator_value v on v.scope_id = p.id;
