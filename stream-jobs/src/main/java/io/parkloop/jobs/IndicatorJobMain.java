@@ -32,7 +32,7 @@ public final class IndicatorJobMain {
     String kafka = required(options, "kafka");
     String group = options.getOrDefault("group", "parkloop-indicators");
     new IndicatorJob(reference, settings, KafkaReadings.source(kafka, group), KafkaStatistics.source(kafka, group),
-        JobSinks.postgres(required(options, "jdbc"), settings)).build(env);
+        JobSinks.postgres(required(options, "jdbc"), settings)).withWaste(KafkaWaste.source(kafka, group)).build(env);
     new AlertJob(reference, settings, AlertRules.defaults(), KafkaReadings.source(kafka, group + "-alerts"),
         AlertSinks.postgresAndKafka(required(options, "jdbc"), kafka, Topics.ALERTS, settings)).build(env);
     env.execute("parkloop-indicators");
