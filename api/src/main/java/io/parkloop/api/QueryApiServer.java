@@ -33,7 +33,8 @@ public final class QueryApiServer implements AutoCloseable {
       "/api/v1/indicators", new IndicatorsRoute(),
       "/api/v1/alerts", new AlertsRoute(),
       "/api/v1/acceptance", new AcceptanceRoute(),
-      "/api/v1/progress", new ProgressRoute());
+      "/api/v1/progress", new ProgressRoute(),
+      "/api/v1/flows", new FlowsRoute());
   private static final String BEARER = "Bearer ";
   private static final int THREADS = 4;
 

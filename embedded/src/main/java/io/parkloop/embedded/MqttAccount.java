@@ -13,9 +13,10 @@ import java.util.List;
 public record MqttAccount(Role role, String name, String password) {
   public static final String READINGS = "parkloop/v1/readings/";
   public static final String HJ212 = "parkloop/v1/hj212/";
+  public static final String WASTE = "parkloop/v1/waste/";
 
   public enum Role {
-    /** A gateway or meter of one enterprise: publishes that enterprise's readings only. */
+    /** A gateway, meter or weighbridge of one enterprise: publishes that enterprise's readings and waste records only. */
     ENTERPRISE,
     /** An HJ 212 analyser relaying over MQTT: publishes its own MN's packets only. */
     ANALYSER,
@@ -39,7 +40,7 @@ public record MqttAccount(Role role, String name, String password) {
   /** The topic filters this account may publish to. */
   public List<String> publishFilters() {
     return switch (role) {
-      case ENTERPRISE -> List.of(READINGS + name + "/#");
+      case ENTERPRISE -> List.of(READINGS + name + "/#", WASTE + name);
       case ANALYSER -> List.of(HJ212 + name);
       case BRIDGE -> List.of();
     };
@@ -47,6 +48,6 @@ public record MqttAccount(Role role, String name, String password) {
 
   /** The topic filters this account may subscribe to (shared subscriptions included). */
   public List<String> subscribeFilters() {
-    return role == Role.BRIDGE ? List.of(READINGS + "+/+", HJ212 + "+") : List.of();
+    return role == Role.BRIDGE ? List.of(READINGS + "+/+", HJ212 + "+", WASTE + "+") : List.of();
   }
 }

@@ -19,12 +19,12 @@ class MqttAccountsTest {
   @Test
   void eachRoleGetsItsOwnTopicsOnly() {
     assertThat(new MqttAccount(Role.ENTERPRISE, "E001", "x").publishFilters())
-        .containsExactly("parkloop/v1/readings/E001/#");
+        .containsExactly("parkloop/v1/readings/E001/#", "parkloop/v1/waste/E001");
     assertThat(new MqttAccount(Role.ANALYSER, "88888880000001", "x").publishFilters())
         .containsExactly("parkloop/v1/hj212/88888880000001");
     MqttAccount bridge = new MqttAccount(Role.BRIDGE, "parkloop-bridge", "x");
     assertThat(bridge.publishFilters()).isEmpty();
-    assertThat(bridge.subscribeFilters()).containsExactly("parkloop/v1/readings/+/+", "parkloop/v1/hj212/+");
+    assertThat(bridge.subscribeFilters()).containsExactly("parkloop/v1/readings/+/+", "parkloop/v1/hj212/+", "parkloop/v1/waste/+");
   }
 
   @Test
@@ -82,9 +82,11 @@ class MqttAccountsTest {
         user parkloop-bridge
         topic read parkloop/v1/readings/+/+
         topic read parkloop/v1/hj212/+
+        topic read parkloop/v1/waste/+
 
         user E001
         topic write parkloop/v1/readings/E001/#
+        topic write parkloop/v1/waste/E001
         """);
   }
 

@@ -7,12 +7,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the ingest stage: messages in, readings out, dead letters by reason, Kafka send
+ * Counters of the ingest stage: messages in, readings and waste records out, dead letters by reason, Kafka send
  * latency, and the HJ 212 TCP server's connections and replies.
  */
 public final class IngestMetrics {
   private final LongAdder messagesIn = new LongAdder();
   private final LongAdder readingsOut = new LongAdder();
+  private final LongAdder wasteRecordsOut = new LongAdder();
   private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> nonDataPackets = new ConcurrentHashMap<>();
   private final LongAdder sendCount = new LongAdder();
@@ -31,6 +32,8 @@ public final class IngestMetrics {
   public boolean isBridgeSubscribed() { return bridgeSubscribed; }
 
   public void readingOut() { readingsOut.increment(); }
+
+  public void wasteRecordOut() { wasteRecordsOut.increment(); }
 
   public void deadLetter(String reason) {
     deadLetters.computeIfAbsent(reason, r -> new LongAdder()).increment();
@@ -68,6 +71,8 @@ public final class IngestMetrics {
   public long messagesIn() { return messagesIn.sum(); }
 
   public long readingsOut() { return readingsOut.sum(); }
+
+  public long wasteRecordsOut() { return wasteRecordsOut.sum(); }
 
   public long deadLettersTotal() {
     return deadLetters.values().stream().mapToLong(LongAdder::sum).sum();

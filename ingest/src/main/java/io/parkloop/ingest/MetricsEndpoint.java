@@ -87,6 +87,8 @@ public final class MetricsEndpoint implements AutoCloseable {
             "1 while the MQTT bridge is connected and subscribed, 0 while it reconnects", metrics.isBridgeSubscribed() ? 1 : 0)
         .counter("parkloop_ingest_readings_total",
             "Readings made from valid input and sent to Kafka", metrics.readingsOut())
+        .counter("parkloop_ingest_waste_records_total",
+            "Solid-waste and by-product records made from valid input and sent to Kafka", metrics.wasteRecordsOut())
         .counter("parkloop_ingest_dead_letters_total",
             "Inputs sent to the dead-letter topic, by reason (docs/dead-letters.md)",
             "reason", metrics.deadLettersByReason())

@@ -74,7 +74,8 @@ public final class MqttBridge implements AutoCloseable {
   private IMqttToken subscribe() throws MqttException {
     return client.subscribe(new MqttSubscription[] {
         new MqttSubscription(subscription(ReadingTopic.READINGS_FILTER), 1),
-        new MqttSubscription(subscription(ReadingTopic.HJ212_FILTER), 1)}, null, new MqttActionListener() {
+        new MqttSubscription(subscription(ReadingTopic.HJ212_FILTER), 1),
+        new MqttSubscription(subscription(WasteTopic.FILTER), 1)}, null, new MqttActionListener() {
           @Override
           public void onSuccess(IMqttToken token) {
             metrics.bridgeSubscribed(true);

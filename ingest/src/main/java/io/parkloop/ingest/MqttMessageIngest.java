@@ -16,6 +16,7 @@ public final class MqttMessageIngest {
   private final Hj212Ingest hj212;
   private final IngestMetrics metrics;
   private final IngestRecords ingestRecords;
+  private final WasteIngest waste;
 
   /** Writes to the topics of the SPEC. */
   public MqttMessageIngest(ReadingValidator validator, Hj212Ingest hj212, IngestMetrics metrics) {
@@ -29,6 +30,7 @@ public final class MqttMessageIngest {
     this.hj212 = hj212;
     this.metrics = metrics;
     this.ingestRecords = new IngestRecords(topics);
+    this.waste = new WasteIngest(new WasteValidator(validator.reference()), metrics, topics);
   }
 
   public List<ProducerRecord<byte[], byte[]>> toRecords(String topic, byte[] payload, Instant receivedAt) {
@@ -36,6 +38,9 @@ public final class MqttMessageIngest {
     if (topic.startsWith(ReadingTopic.HJ212_PREFIX)) {
       // an HJ 212 packet relayed over MQTT; replies travel only on the analyser's own TCP link
       return hj212.ingest(payload, source, receivedAt).records();
+    }
+    if (topic.startsWith(WasteTopic.PREFIX)) {
+      return waste.mqttRecords(topic, payload, receivedAt);
     }
     metrics.messageIn();
     Optional<String> enterprise = ReadingTopic.enterpriseOf(topic);

@@ -28,6 +28,11 @@ public final class ReadingValidator {
     this.maxFuture = maxFuture;
   }
 
+  /** The reference data the readings are checked against, read anew on every call. */
+  public Supplier<ReferenceData> reference() {
+    return reference;
+  }
+
   /** The result: exactly one of reading and rejection is present. */
   public record Result(Reading reading, Rejection rejection) {
     static Result accepted(Reading reading) { return new Result(reading, null); }

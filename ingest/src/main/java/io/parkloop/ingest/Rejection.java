@@ -15,6 +15,10 @@ public record Rejection(String reason, String detail, Integer element) {
   public static final String FUTURE_TIMESTAMP = "future_timestamp";
   public static final String BAD_TOPIC = "bad_topic";
   public static final String ENTERPRISE_MISMATCH = "enterprise_mismatch";
+  /** A waste record of, or transferred to, an enterprise that is not in the reference data. */
+  public static final String UNKNOWN_ENTERPRISE = "unknown_enterprise";
+  /** A line of a waste CSV with the wrong number of cells. */
+  public static final String MALFORMED_CSV = "malformed_csv";
 
   public static Rejection of(String reason, String detail) {
     return new Rejection(reason, detail, null);

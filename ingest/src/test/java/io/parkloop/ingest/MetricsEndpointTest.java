@@ -51,6 +51,7 @@ class MetricsEndpointTest {
     metrics.tcpConnectionRefused();
     metrics.hj212ReplySent();
     metrics.nonDataPacket("2021");
+    metrics.wasteRecordOut();
 
     HttpResponse<String> response = request("GET", "/metrics");
 
@@ -61,6 +62,7 @@ class MetricsEndpointTest {
         "parkloop_ingest_messages_total 3",
         "parkloop_ingest_mqtt_subscribed 0",
         "parkloop_ingest_readings_total 2",
+        "parkloop_ingest_waste_records_total 1",
         "# TYPE parkloop_ingest_dead_letters_total counter",
         "parkloop_ingest_dead_letters_total{reason=\"malformed_json\"} 1",
         "parkloop_ingest_dead_letters_total{reason=\"unknown_meter\"} 2",
@@ -75,7 +77,7 @@ class MetricsEndpointTest {
         "parkloop_ingest_hj212_replies_total 1",
         "parkloop_ingest_hj212_non_data_packets_total{cn=\"2021\"} 1");
     // every family is described, and every other line is a sample: name, optional labels, value
-    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(10);
+    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(11);
     assertThat(response.body().lines().filter(line -> !line.startsWith("#")))
         .allMatch(line -> line.matches("parkloop_ingest_[a-z0-9_]+(\\{[a-z]+=\"[^\"]*\"})? [0-9.E-]+"));
   }

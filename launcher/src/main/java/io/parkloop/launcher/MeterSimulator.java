@@ -1,6 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.ReadingTopic;
+import io.parkloop.ingest.WasteTopic;
 import io.parkloop.ingest.hj212.Hj212Frames;
 import io.parkloop.reference.Medium;
 import io.parkloop.reference.Meter;
@@ -37,7 +38,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * function of time, so counters only ever grow, also across runs (a counter with a rollover
  * wraps); interval meters report the quantity since their last report; one meter is configured
  * in MWh but its gateway sends kWh; the wastewater outlet's analyser sends HJ 212 hourly and
- * minute data; and now and then a misconfigured device sends something unusable.
+ * minute data; weighbridges publish the day's solid-waste tickets (the heat-and-power plant's
+ * ash, part of it to a neighbour; spent oil to a licensed handler); and now and then a
+ * misconfigured device sends something unusable.
  */
 final class MeterSimulator implements LiveRun.Tick {
   private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
@@ -146,12 +149,44 @@ final class MeterSimulator implements LiveRun.Tick {
     if (++ticks % 15 == 0) {
       publishOutletData("2051", now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1)));
     }
+    if (ticks % 30 == 1) {
+      publishWasteTickets(now);
+    }
     if (ticks % 5 == 0) {
       Meter any = reference.meters().get(0);
       publish(ReadingTopic.of(any.enterprise(), any.id() + "-OLD"),
           "{\"meter\": \"" + any.id() + "-OLD\", \"ts\": \"" + iso(now) + "\", \"value\": 12.5}");
       publish(ReadingTopic.of(any.enterprise(), any.id()), "{\"meter\": \"" + any.id() + "\", \"ts\": ");
     }
+  }
+
+  /**
+   * Today's tickets so far, one per enterprise and kind with the day in its id: each new version
+   * of a ticket replaces the last (the same enterprise and id count once), so the day's tonnes
+   * grow with the day. A demo park without the enterprises named here sends none.
+   */
+  private void publishWasteTickets(Instant now) throws MqttException {
+    String day = now.atOffset(CHINA).toLocalDate().toString();
+    double hours = Duration.between(now.atOffset(CHINA).toLocalDate().atStartOfDay().toInstant(CHINA), now)
+        .toMillis() / 3_600_000.0;
+    wasteTicket("CZBJ-E02", "[" + ticket("ASH-" + day, day, "general", null, "generated", null, null, 1.2 * hours)
+        + ", " + ticket("ASH-X-" + day, day, "general", null, "transferred", "CZBJ-E01", null, 0.8 * hours)
+        + ", " + ticket("ASH-S-" + day, day, "general", null, "stored", null, null, 0.4 * hours) + "]");
+    wasteTicket("SIP-E01", "[" + ticket("HW-" + day, day, "hazardous", "HW08", "generated", null, null, 0.05 * hours)
+        + ", " + ticket("HW-M-" + day, day, "hazardous", "HW08", "transferred", null, "JS0500OOD001", 0.05 * hours) + "]");
+  }
+
+  private void wasteTicket(String enterprise, String payload) throws MqttException {
+    if (reference.enterprise(enterprise).isPresent()) {
+      publish(WasteTopic.of(enterprise), payload);
+    }
+  }
+
+  static String ticket(String id, String day, String category, String hwCode, String flow, String to,
+      String handler, double tonnes) {
+    return String.format(Locale.ROOT, "{\"id\": \"%s\", \"date\": \"%s\", \"category\": \"%s\", \"flow\": \"%s\"%s%s%s,"
+        + " \"tonnes\": %.3f}", id, day, category, flow, hwCode == null ? "" : ", \"hw_code\": \"" + hwCode + "\"",
+        to == null ? "" : ", \"to\": \"" + to + "\"", handler == null ? "" : ", \"handler\": \"" + handler + "\"", tonnes);
   }
 
   private String reading(Meter meter, Instant t) {

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "parkloop", mixinStandardHelpOptions = true, version = "parkloop 0.1.0",
     description = "Real-time monitoring and statistics for the circular-economy transformation of industrial parks.",
     subcommands = {RunCommand.class, BridgeCommand.class, MigrateCommand.class, DemoCommand.class, ReplayCommand.class,
-        ReconcileCommand.class, ExportCommand.class,
-        AcceptanceCommand.class, ProgressCommand.class, ReportCommand.class, AlertsCommand.class, BenchCommand.class,
+        ReconcileCommand.class, ExportCommand.class, AcceptanceCommand.class, ProgressCommand.class, ReportCommand.class,
+        FlowsCommand.class, AlertsCommand.class, BenchCommand.class,
         ServeCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class ParkloopCli {
   public static void main(String[] args) {

@@ -2,23 +2,31 @@ package io.parkloop.launcher;
 
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.avro.Reading;
+import io.parkloop.avro.WasteRecord;
 import io.parkloop.ingest.Hj212Ingest;
 import io.parkloop.ingest.IngestMetrics;
+import io.parkloop.ingest.IngestTopics;
 import io.parkloop.ingest.MqttMessageIngest;
 import io.parkloop.ingest.ReadingValidator;
 import io.parkloop.ingest.StatisticsPublisher;
+import io.parkloop.ingest.WasteIngest;
+import io.parkloop.ingest.WasteValidator;
 import io.parkloop.ingest.hj212.Hj212Decoder;
 import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
 import io.parkloop.jobs.StatisticsDeserializer;
+import io.parkloop.jobs.WasteDeserializer;
 import io.parkloop.jobs.alerts.AlertJob;
 import io.parkloop.jobs.alerts.AlertRules;
 import io.parkloop.jobs.alerts.AlertSinks;
 import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.StatisticsCsv;
+import io.parkloop.schemas.AvroCodec;
+import io.parkloop.schemas.Topics;
 import io.parkloop.storage.DeadLetterRecord;
 import io.parkloop.storage.DeadLetterTable;
 import io.parkloop.storage.Databases;
@@ -47,6 +55,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code parkloop replay}: files of readings and HJ 212 packets through the live pipeline's
@@ -77,6 +86,8 @@ final class Replay {
   /** The job's counter of readings and outlet values beyond the maximum age. */
   private static final String LATE_READINGS = "lateReadings";
   private static final int DEAD_LETTER_BATCH = 500;
+  private static final AvroCodec<WasteRecord> WASTE = AvroCodec.of(WasteRecord.class);
+  private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
 
   private final ReferenceData reference;
   private final String jdbcUrl;
@@ -90,6 +101,8 @@ final class Replay {
   private volatile long deadLettersSeen;
   private volatile JobCounters jobCounters;
   private volatile boolean alertsRunning;
+  /** The waste CSV's records as the job reads them from Kafka; empty without a waste file. */
+  private List<WasteRow> waste = List.of();
 
   Replay(ReferenceData reference, String jdbcUrl) {
     this.reference = reference;
@@ -110,6 +123,9 @@ final class Replay {
     Path spool = Files.createTempFile("parkloop-replay-", ".readings");
     try {
       Ingested ingested = ingest(files, spool, database, receivedAt);
+      if (files.waste() != null) {
+        waste = ingestWaste(files.waste(), database, receivedAt, ingested);
+      }
       JobTotals totals = runIndicatorJob(spool, statistics);
       runAlertJob(spool);
       return new ReplaySummary(ingested.linesByFile, ingested.meterReadings, ingested.outletValues,
@@ -233,7 +249,9 @@ final class Replay {
       new IndicatorJob(reference, settings, new SpooledReadingsSource(spool, settings.outOfOrderness()),
           statistics == null || statistics.isEmpty() ? null : new DataGeneratorSource<>(
               index -> statistics.get(index.intValue()), statistics.size(), TypeInformation.of(StatisticsRow.class)),
-          JobSinks.postgres(jdbcUrl, settings)).build(env);
+          JobSinks.postgres(jdbcUrl, settings))
+          .withWaste(wasteSource(waste))
+          .build(env);
       env.execute("parkloop-replay");
       return new JobTotals(counters.total(LATE_READINGS), counters.total(MeterConsumption.UNATTRIBUTED));
     }
@@ -254,6 +272,39 @@ final class Replay {
     } finally {
       alertsRunning = false; // done: the progress line shows the indicator job's final count again
     }
+  }
+
+  /** The waste records as a bounded source; null for none. A static method, so the source does not capture the replay. */
+  private static DataGeneratorSource<WasteRow> wasteSource(List<WasteRow> rows) {
+    return rows.isEmpty() ? null : new DataGeneratorSource<>(index -> rows.get(index.intValue()), rows.size(),
+        TypeInformation.of(WasteRow.class));
+  }
+
+  /**
+   * The waste CSV through the bridge's checks: its records as the job reads them from Kafka, its
+   * bad lines into {@code dead_letter} and the summary's counts.
+   */
+  private List<WasteRow> ingestWaste(Path file, DataSource database, Instant receivedAt, Ingested ingested)
+      throws IOException, SQLException {
+    List<ProducerRecord<byte[], byte[]>> records = new WasteIngest(new WasteValidator(() -> reference), metrics,
+        IngestTopics.DEFAULT).csvRecords(file.getFileName().toString(), Files.readString(file), receivedAt);
+    List<WasteRow> rows = new ArrayList<>();
+    List<DeadLetterRecord> deadLetters = new ArrayList<>();
+    for (ProducerRecord<byte[], byte[]> record : records) {
+      if (record.topic().equals(Topics.WASTE)) {
+        rows.add(WasteDeserializer.toRow(WASTE.decode(record.value())));
+      } else {
+        DeadLetter letter = DEAD_LETTERS.decode(record.value());
+        deadLetters.add(new DeadLetterRecord(letter.getReceivedAt(), letter.getSource(), letter.getReason(),
+            letter.getDetail(), bytes(letter), letter.getElement()));
+        ingested.deadLetters.merge(letter.getReason(), 1L, Long::sum);
+      }
+    }
+    try (Connection connection = database.getConnection()) {
+      DeadLetterTable.insert(connection, deadLetters);
+    }
+    ingested.linesByFile.put(file.toString(), (long) records.size());
+    return rows;
   }
 
   /** The statistics CSV as the job reads it from Kafka: each row through the topic's record. */

@@ -46,6 +46,11 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Monthly statistics CSV: enterprise,month,value_added_10k_cny,output_value_10k_cny,material_t.")
   Path statistics;
 
+  @Option(names = "--waste", paramLabel = "FILE",
+      description = "Monthly solid-waste and by-product CSV: enterprise,id,date,category,hw_code,flow,to,handler,tonnes."
+          + " Bad lines go to dead_letter.")
+  Path waste;
+
   @Override
   public Integer call() throws Exception {
     if (readings == null && hj212 == null) {
@@ -63,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
           TimeUnit.SECONDS);
       ReplaySummary summary;
       try {
-        summary = replay.run(new ReplayFiles(readings, hj212, statistics));
+        summary = replay.run(new ReplayFiles(readings, hj212, statistics, waste));
       } finally {
         progress.shutdownNow();
       }

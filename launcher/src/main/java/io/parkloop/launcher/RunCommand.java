@@ -28,6 +28,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Monthly statistics CSV (enterprise,month,value_added_10k_cny,output_value_10k_cny,material_t).")
   Path statistics;
 
+  @Option(names = "--waste", defaultValue = "${env:PARKLOOP_WASTE}",
+      description = "Monthly solid-waste and by-product CSV (enterprise,id,date,category,hw_code,flow,to,handler,tonnes);"
+          + " bad lines become dead letters.")
+  Path waste;
+
   @Option(names = "--duration", converter = DurationConverter.class,
       description = "Stop by itself after this long (default: until Ctrl-C).")
   Duration duration;
@@ -47,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
         (stack, out) -> {
           if (statistics != null) {
             StatisticsLoad.publish(stack, statistics.toString(), rows, out);
+          }
+          if (waste != null) {
+            WasteLoad.publish(stack, waste, references, out);
           }
           return now -> { };
         });

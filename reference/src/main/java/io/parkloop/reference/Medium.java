@@ -17,8 +17,23 @@ public enum Medium {
   LPG("lpg", "t", "lpg_t", 1.7143, "kg"),
   STEAM("steam", "t", "steam_t", 0.1286, "kg"),
   HEAT("heat", "GJ", "heat_gj", 0.03412, "MJ"),
+  /** GB/T 2589-2020 appendix: equivalent value of compressed air, 0.0400 kgce/m³. */
+  COMPRESSED_AIR("compressed_air", "m3", "compressed_air_m3", 0.0400, "m3"),
+  /**
+   * Coke-oven, blast-furnace or process off-gas passed to another enterprise: its calorific value
+   * differs so much between gases that there is no reference factor, so its meters must state
+   * their {@code standard_coal_factor} (kgce/m³).
+   */
+  BYPRODUCT_GAS("byproduct_gas", "m3", "byproduct_gas_m3", null, "m3"),
   FRESH_WATER("fresh_water", "m3", "fresh_water_m3", null, null),
   RECYCLED_WATER("recycled_water", "m3", "recycled_water_m3", null, null);
+
+  /**
+   * What one enterprise (or a park utility) may supply to another through a transfer meter:
+   * secondary energy and reclaimed water. Fuels and fresh water come from outside the park.
+   */
+  private static final java.util.Set<Medium> TRANSFERABLE =
+      java.util.EnumSet.of(STEAM, HEAT, ELECTRICITY, COMPRESSED_AIR, BYPRODUCT_GAS, RECYCLED_WATER);
 
   private final String id;
   private final String canonicalUnit;
@@ -47,8 +62,14 @@ public enum Medium {
     return indicator;
   }
 
+  /** True for media counted in {@code energy_tce}, i.e. with a standard-coal factor (given or the meter's own). */
   public boolean isEnergy() {
-    return standardCoalKgce != null;
+    return standardCoalPer != null;
+  }
+
+  /** True when a meter of this medium may name a {@code supplier} (SPEC "Links between enterprises"). */
+  public boolean isTransferable() {
+    return TRANSFERABLE.contains(this);
   }
 
   /**

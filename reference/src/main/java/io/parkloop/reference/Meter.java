@@ -12,9 +12,23 @@ import java.time.Duration;
  *     previous reading
  * @param coalFactorKgce a per-meter override of the standard-coal factor (kgce per kWh, m³, kg or
  *     MJ, as in GB/T 2589), or null for the medium's reference value
+ * @param supplier for a transfer meter, the enterprise or park utility that supplies what the
+ *     meter measures to its {@code enterprise} (the consumer); null for a supply from outside
+ *     the park's enterprises (the grid, a gas or coal supplier, the waterworks)
  */
 public record Meter(String id, String enterprise, Medium medium, boolean cumulative, String unit,
-    Double rollover, Duration interval, Double coalFactorKgce) implements java.io.Serializable {
+    Double rollover, Duration interval, Double coalFactorKgce, String supplier) implements java.io.Serializable {
+
+  /** A meter of a supply from outside the park's enterprises. */
+  public Meter(String id, String enterprise, Medium medium, boolean cumulative, String unit,
+      Double rollover, Duration interval, Double coalFactorKgce) {
+    this(id, enterprise, medium, cumulative, unit, rollover, interval, coalFactorKgce, null);
+  }
+
+  /** True when the meter measures a transfer from a supplier of the park (SPEC "Links between enterprises"). */
+  public boolean isTransfer() {
+    return supplier != null;
+  }
 
   /** Tonnes of standard coal per canonical unit of this meter's medium; 0 for non-energy media. */
   public double tcePerUnit() {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The parks, enterprises, meters, outlets, permits and targets, with lookups by id. */
+/** The parks, enterprises, park utilities, meters, outlets, permits and targets, with lookups by id. */
 public final class ReferenceData implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -17,6 +17,8 @@ public final class ReferenceData implements Serializable {
   private final List<Outlet> outlets;
   private final List<Permit> permits;
   private final List<Target> targets;
+  private final List<Utility> utilities;
+  private final transient Map<String, Utility> utilityById;
   private final transient Map<String, Park> parkById;
   private final transient Map<String, Enterprise> enterpriseById;
   private final transient Map<String, Meter> meterById;
@@ -24,6 +26,13 @@ public final class ReferenceData implements Serializable {
 
   public ReferenceData(List<Park> parks, List<Enterprise> enterprises, List<Meter> meters,
       List<Outlet> outlets, List<Permit> permits, List<Target> targets) {
+    this(parks, enterprises, meters, outlets, permits, targets, List.of());
+  }
+
+  public ReferenceData(List<Park> parks, List<Enterprise> enterprises, List<Meter> meters,
+      List<Outlet> outlets, List<Permit> permits, List<Target> targets, List<Utility> utilities) {
+    this.utilities = List.copyOf(utilities);
+    this.utilityById = index(utilities, Utility::id);
     this.parks = List.copyOf(parks);
     this.enterprises = List.copyOf(enterprises);
     this.meters = List.copyOf(meters);
@@ -42,7 +51,7 @@ public final class ReferenceData implements Serializable {
 
   /** Rebuilds the lookup maps after Java deserialisation (Flink ships the data to its tasks). */
   private Object readResolve() {
-    return new ReferenceData(parks, enterprises, meters, outlets, permits, targets);
+    return new ReferenceData(parks, enterprises, meters, outlets, permits, targets, utilities);
   }
 
   public List<Park> parks() { return parks; }
@@ -51,10 +60,12 @@ public final class ReferenceData implements Serializable {
   public List<Outlet> outlets() { return outlets; }
   public List<Permit> permits() { return permits; }
   public List<Target> targets() { return targets; }
+  public List<Utility> utilities() { return utilities; }
 
   public Optional<Park> park(String id) { return Optional.ofNullable(parkById.get(id)); }
   public Optional<Enterprise> enterprise(String id) { return Optional.ofNullable(enterpriseById.get(id)); }
   public Optional<Meter> meter(String id) { return Optional.ofNullable(meterById.get(id)); }
+  public Optional<Utility> utility(String id) { return Optional.ofNullable(utilityById.get(id)); }
   public Optional<Outlet> outletByMn(String mn) { return Optional.ofNullable(outletByMn.get(mn)); }
 
   /** The park an enterprise belongs to; the loader guarantees it exists. */

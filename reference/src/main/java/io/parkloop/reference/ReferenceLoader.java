@@ -94,10 +94,21 @@ public final class ReferenceLoader {
           item.child("industry").map(YamlNode::text).orElse(null)));
     }
 
+    List<Utility> utilities = new ArrayList<>();
+    Set<String> supplierIds = new HashSet<>(enterpriseIds);
+    for (YamlNode item : root.child("utilities").map(YamlNode::items).orElse(List.of())) {
+      YamlNode id = item.require("id");
+      if (enterpriseIds.contains(id.text())) {
+        throw id.error("'" + id.text() + "' is already an enterprise id; a supplier id names one thing");
+      }
+      utilities.add(new Utility(unique(id, supplierIds), reference(item.require("park"), parkIds, "park"),
+          item.child("name").map(YamlNode::text).orElse(id.text())));
+    }
+
     List<Meter> meters = new ArrayList<>();
     Set<String> meterIds = new HashSet<>();
     for (YamlNode item : root.child("meters").map(YamlNode::items).orElse(List.of())) {
-      meters.add(meter(item, meterIds, enterpriseIds));
+      meters.add(meter(item, meterIds, enterpriseIds, supplierIds));
     }
 
     List<Outlet> outlets = new ArrayList<>();
@@ -119,10 +130,10 @@ public final class ReferenceLoader {
           item.require("year").integer(), item.require("indicator").text(),
           item.require("target").positiveNumber()));
     }
-    return new ReferenceData(parks, enterprises, meters, outlets, permits, targets);
+    return new ReferenceData(parks, enterprises, meters, outlets, permits, targets, utilities);
   }
 
-  private static Meter meter(YamlNode item, Set<String> meterIds, Set<String> enterpriseIds) {
+  private static Meter meter(YamlNode item, Set<String> meterIds, Set<String> enterpriseIds, Set<String> supplierIds) {
     String id = unique(item.require("id"), meterIds);
     String enterprise = reference(item.require("enterprise"), enterpriseIds, "enterprise");
     YamlNode mediumNode = item.require("medium");
@@ -142,9 +153,25 @@ public final class ReferenceLoader {
     if (rollover != null && !cumulative) {
       throw item.require("rollover").error("only cumulative meters roll over");
     }
+    Double coalFactor = item.child("standard_coal_factor").map(YamlNode::positiveNumber).orElse(null);
+    if (medium.isEnergy() && medium.standardCoalKgce().isEmpty() && coalFactor == null) {
+      throw mediumNode.error(medium.id() + " has no reference standard-coal factor: give the meter its standard_coal_factor");
+    }
     return new Meter(id, enterprise, medium, cumulative, unit, rollover,
-        item.child("interval").map(YamlNode::duration).orElse(null),
-        item.child("standard_coal_factor").map(YamlNode::positiveNumber).orElse(null));
+        item.child("interval").map(YamlNode::duration).orElse(null), coalFactor,
+        item.child("supplier").map(node -> supplier(node, medium, enterprise, supplierIds)).orElse(null));
+  }
+
+  /** A transfer meter's supplier: an enterprise of any park or a park utility, never the consumer itself. */
+  private static String supplier(YamlNode node, Medium medium, String consumer, Set<String> supplierIds) {
+    if (!medium.isTransferable()) {
+      throw node.error(medium.id() + " is not supplied between enterprises; transfer media: " + transferableMedia());
+    }
+    String supplier = reference(node, supplierIds, "supplier (enterprise or utility)");
+    if (supplier.equals(consumer)) {
+      throw node.error("the supplier is the meter's own enterprise '" + consumer + "'; a transfer goes to another enterprise");
+    }
+    return supplier;
   }
 
   private static Outlet outlet(YamlNode item, Set<String> outletIds, Set<String> mns, Set<String> enterpriseIds) {
@@ -189,6 +216,16 @@ public final class ReferenceLoader {
       throw node.error("'" + node.text() + "' is not one of the 13 prefecture cities");
     }
     return city;
+  }
+
+  private static String transferableMedia() {
+    StringBuilder names = new StringBuilder();
+    for (Medium medium : Medium.values()) {
+      if (medium.isTransferable()) {
+        names.append(names.length() == 0 ? "" : ", ").append(medium.id());
+      }
+    }
+    return names.toString();
   }
 
   private static String knownMedia() {

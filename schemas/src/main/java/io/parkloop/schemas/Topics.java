@@ -8,6 +8,8 @@ public final class Topics {
   public static final String DEAD_LETTERS = "parkloop.dead-letters";
   /** {@link io.parkloop.avro.MonthlyStatistics}, keyed by enterprise|month; compacted, the latest per key counts. */
   public static final String STATISTICS = "parkloop.statistics";
+  /** {@link io.parkloop.avro.WasteRecord}, keyed by enterprise|id; compacted, the latest per key counts. */
+  public static final String WASTE = "parkloop.waste";
   /**
    * {@link io.parkloop.avro.Alert}, keyed by alert id: each record is the alert's whole current
    * state; a null value (tombstone) withdraws the alert of its key (docs/alerts.md).

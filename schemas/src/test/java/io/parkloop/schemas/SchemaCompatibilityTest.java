@@ -28,7 +28,7 @@ class SchemaCompatibilityTest {
 
   static Stream<Class<?>> recordTypes() {
     return Stream.of(RawReading.class, Reading.class, IndicatorValue.class, Alert.class, DeadLetter.class,
-        MonthlyStatistics.class);
+        MonthlyStatistics.class, io.parkloop.avro.WasteRecord.class);
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.parkloop.jobs;
 
 import io.parkloop.jobs.functions.DerivedIndicators;
+import io.parkloop.jobs.functions.FlowParts;
 import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.jobs.functions.MeterHourToParts;
 import io.parkloop.jobs.functions.NeverHoldsBackTime;
@@ -11,11 +12,14 @@ import io.parkloop.jobs.functions.RollingSums;
 import io.parkloop.jobs.functions.ScopeRollup;
 import io.parkloop.jobs.functions.StatisticsToParts;
 import io.parkloop.jobs.functions.SumOfParts;
+import io.parkloop.jobs.functions.TransferParts;
+import io.parkloop.jobs.functions.WasteToParts;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.reference.ReferenceData;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -24,7 +28,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Readings and monthly statistics → the SPEC's indicators.
+ * Readings, monthly statistics and waste records → the SPEC's indicators.
  *
  * <ol>
  *   <li>Per meter, readings become absolute hourly consumption; per outlet, hourly HJ 212 data
@@ -33,6 +37,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       to months (joined there by the statistics), months to quarters and years.
  *   <li>Rolling windows (r24h, r30d, r12m) sum the last periods; ratios are derived from the
  *       summed quantities of each scope and period.
+ *   <li>With a flows sink, each park's links (who supplies whom, what crosses its boundary) are
+ *       summed per day and month ({@link FlowParts}).
  * </ol>
  *
  * <p>Every stage keeps and emits absolute values, so late, reordered and duplicated readings,
@@ -53,6 +59,7 @@ public final class IndicatorJob {
   private final Source<MeterReading, ?, ?> readings;
   private final Source<StatisticsRow, ?, ?> statistics;
   private final JobSinks sinks;
+  private Source<WasteRow, ?, ?> waste;
 
   /** @param statistics monthly statistics, or null when there are none */
   public IndicatorJob(ReferenceData reference, JobSettings settings, Source<MeterReading, ?, ?> readings,
@@ -62,6 +69,12 @@ public final class IndicatorJob {
     this.readings = readings;
     this.statistics = statistics;
     this.sinks = sinks;
+  }
+
+  /** Adds the solid-waste and by-product records (docs/indicators.md "Solid waste and by-products"). */
+  public IndicatorJob withWaste(Source<WasteRow, ?, ?> waste) {
+    this.waste = waste;
+    return this;
   }
 
   public void build(StreamExecutionEnvironment env) {
@@ -95,8 +108,11 @@ public final class IndicatorJob {
         meterHours.flatMap(new MeterHourToParts(reference)).name("meter-hour-to-parts").uid("meter-hour-to-parts")
             .union(outletLoads),
         "enterprise-hours", retention);
+    // transfer meters: the supplier's side, and a transfer inside a scope counted once (TransferParts)
+    DataStream<IndicatorPart> transfers = meterHours.flatMap(new TransferParts(reference))
+        .name("transfer-parts").uid("transfer-parts");
     DataStream<IndicatorRow> hours = enterpriseHours.union(sum(
-        enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup"),
+        enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup").union(transfers),
         "wider-scope-hours", retention));
     DataStream<IndicatorRow> days = sum(rollup(hours, "hour", "day"), "days", retention);
     DataStream<IndicatorPart> monthParts = rollup(days, "day", "month");
@@ -106,7 +122,17 @@ public final class IndicatorJob {
           .uid("statistics-source")
           .flatMap(new StatisticsToParts(reference)).name("statistics-to-parts").uid("statistics-to-parts"));
     }
+    DataStream<WasteRow> wasteRows = waste == null ? null : env
+        .fromSource(waste, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "waste")
+        .uid("waste-source");
+    if (wasteRows != null) {
+      monthParts = monthParts.union(
+          wasteRows.flatMap(new WasteToParts(reference)).name("waste-to-parts").uid("waste-to-parts"));
+    }
     DataStream<IndicatorRow> months = sum(monthParts, "months", longRetention);
+    if (sinks.flows() != null) {
+      materialFlows(meterHours, wasteRows, retention, longRetention);
+    }
     DataStream<IndicatorRow> quartersAndYears = sum(
         rollup(months, "month", "quarter").union(rollup(months, "month", "year")), "quarters-and-years", longRetention);
     DataStream<IndicatorRow> calendar = hours.union(days, months, quartersAndYears);
@@ -121,6 +147,22 @@ public final class IndicatorJob {
         .process(new DerivedIndicators(reference, periodRetention)).name("derived-ratios").uid("derived-ratios");
 
     calendar.union(rolling, derived).sinkTo(sinks.indicators()).name("indicators-sink").uid("indicators-sink");
+  }
+
+  /** Each park's links per day (meters) and month (meters and waste), to the flows sink (FlowParts). */
+  private void materialFlows(DataStream<MeterHour> meterHours, DataStream<WasteRow> wasteRows, long retention,
+      long longRetention) {
+    DataStream<IndicatorRow> flowDays = sum(
+        meterHours.flatMap(new FlowParts.OfMeters(reference)).name("meter-flows").uid("meter-flows"),
+        "flow-days", retention);
+    DataStream<IndicatorPart> flowMonthParts = flowDays.flatMap(new PeriodRollup("day", "month"))
+        .name("flow-day-to-month").uid("flow-day-to-month");
+    if (wasteRows != null) {
+      flowMonthParts = flowMonthParts.union(
+          wasteRows.flatMap(new FlowParts.OfWaste(reference)).name("waste-flows").uid("waste-flows"));
+    }
+    flowDays.union(sum(flowMonthParts, "flow-months", longRetention))
+        .sinkTo(sinks.flows()).name("flows-sink").uid("flows-sink");
   }
 
   private static DataStream<IndicatorPart> rollup(DataStream<IndicatorRow> rows, String from, String to) {

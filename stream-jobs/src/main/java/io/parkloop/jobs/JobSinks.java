@@ -4,6 +4,7 @@ import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.LateReading;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.QualityEvent;
+import io.parkloop.jobs.functions.FlowParts;
 import io.parkloop.jobs.sinks.JdbcUpsertSink;
 import io.parkloop.storage.EventTables;
 import io.parkloop.storage.IndicatorUpserts;
@@ -11,12 +12,23 @@ import io.parkloop.storage.LateReadingRecord;
 import io.parkloop.storage.QualityEventRecord;
 import io.parkloop.storage.ReadingRecord;
 import io.parkloop.storage.ReadingTable;
+import io.parkloop.storage.flows.FlowUpserts;
 import java.time.Instant;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** Where the indicator job writes: indicator rows, late readings, data-quality events and the normalised readings. */
+/**
+ * Where the indicator job writes: indicator rows, late readings, data-quality events, the
+ * normalised readings and, when {@code flows} is not null, the parks' material flows (rows of
+ * scope type {@code flow}, see {@link FlowParts}).
+ */
 public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateReadings, Sink<QualityEvent> qualityEvents,
-    Sink<MeterReading> readings) {
+    Sink<MeterReading> readings, Sink<IndicatorRow> flows) {
+
+  /** Without material flows. */
+  public JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateReadings, Sink<QualityEvent> qualityEvents,
+      Sink<MeterReading> readings) {
+    this(indicators, lateReadings, qualityEvents, readings, null);
+  }
 
   /** The PostgreSQL tables of the storage module, written with idempotent upserts. */
   public static JobSinks postgres(String jdbcUrl, JobSettings settings) {
@@ -39,6 +51,9 @@ public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateRead
             (connection, rows) -> ReadingTable.upsert(connection, rows.stream()
                 .map(r -> new ReadingRecord(r.meter, Instant.ofEpochMilli(r.ts), r.value, Instant.ofEpochMilli(r.receivedAt)))
                 .toList()),
-            r -> r.meter + '|' + r.ts + '|' + r.value, settings.sinkBatchRows(), flush));
+            r -> r.meter + '|' + r.ts + '|' + r.value, settings.sinkBatchRows(), flush),
+        new JdbcUpsertSink<IndicatorRow>("material-flows", jdbcUrl,
+            (connection, rows) -> FlowUpserts.upsert(connection, rows.stream().map(FlowParts::toRecord).toList()),
+            IndicatorRow::key, settings.sinkBatchRows(), flush));
   }
 }

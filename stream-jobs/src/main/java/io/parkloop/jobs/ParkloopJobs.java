@@ -40,7 +40,7 @@ public final class ParkloopJobs {
   }
 
   /**
-   * Production: readings and statistics from Kafka, indicators and alerts into PostgreSQL, alerts
+   * Production: readings, statistics and waste records from Kafka, indicators and alerts into PostgreSQL, alerts
    * also onto Kafka, dead letters from their topic into their table; settings from the
    * environment ({@link JobSettings#fromEnvironment}).
    */
@@ -48,7 +48,8 @@ public final class ParkloopJobs {
     JobSettings settings = JobSettings.fromEnvironment();
     return new ParkloopJobs(
         new IndicatorJob(reference, settings, KafkaReadings.source(kafka, INDICATOR_GROUP),
-            KafkaStatistics.source(kafka, INDICATOR_GROUP), JobSinks.postgres(jdbcUrl, settings)),
+            KafkaStatistics.source(kafka, INDICATOR_GROUP), JobSinks.postgres(jdbcUrl, settings))
+            .withWaste(KafkaWaste.source(kafka, INDICATOR_GROUP)),
         new AlertJob(reference, settings, AlertRules.defaults(), KafkaReadings.source(kafka, ALERT_GROUP),
             AlertSinks.postgresAndKafka(jdbcUrl, kafka, Topics.ALERTS, settings)),
         new DeadLetterJob(DeadLetterJob.kafkaSource(kafka, DEAD_LETTER_GROUP),

@@ -18,13 +18,15 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The statistician's workbook for a period (docs/acceptance.md, "The report"): a sheet per level
  * of aggregation (province, region, city, park level, park, enterprise) with a row per scope and
- * a column per indicator, the acceptance and progress of the period's year, and the data quality
- * of the period.
+ * a column per indicator, the acceptance and progress of the period's year, the data quality
+ * of the period, and its circular economy: links, exchanged quantities, utilisation, and the
+ * double counting the transfer rule removed.
  */
 public final class StatisticsReport {
   public static final String ACCEPTANCE_SHEET = "acceptance 考核验收";
   public static final String PROGRESS_SHEET = "progress 推进进度";
   public static final String QUALITY_SHEET = "data quality 数据质量";
+  public static final String CIRCULAR_SHEET = "circular economy 循环经济";
 
   private StatisticsReport() {}
 
@@ -48,6 +50,7 @@ public final class StatisticsReport {
       sheets.sheet(PROGRESS_SHEET, AcceptanceTables.progress(period.year(), yearToDate,
           ProvincialProgress.of(acceptance)));
       sheets.sheet(QUALITY_SHEET, DataQualityTables.of(connection, period, now));
+      sheets.sheet(CIRCULAR_SHEET, CircularEconomyTables.of(connection, period));
       workbook.write(out);
     } finally {
       workbook.dispose(); // the streamed rows' temporary files

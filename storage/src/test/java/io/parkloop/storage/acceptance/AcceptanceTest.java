@@ -96,6 +96,17 @@ class AcceptanceTest {
     assertThat(Direction.of("energy_intensity")).isEqualTo(Direction.SMALLER_IS_BETTER);
   }
 
+  @Test
+  void directionsOfTheCircularLinks() {
+    assertThat(Direction.of("solid_waste_utilization_rate")).isEqualTo(Direction.BIGGER_IS_BETTER);
+    assertThat(Direction.of("solid_waste_utilized_t")).isEqualTo(Direction.BIGGER_IS_BETTER);
+    assertThat(Direction.of("waste_exchanged_t")).isEqualTo(Direction.BIGGER_IS_BETTER);
+    assertThat(Direction.of("hazardous_waste_disposed_t")).isEqualTo(Direction.SMALLER_IS_BETTER);
+    assertThat(Direction.of("solid_waste_generated_t")).isEqualTo(Direction.SMALLER_IS_BETTER);
+    // a target of 80 % utilisation, 72 % reached: 90 % complete, the acceptance threshold
+    assertThat(Direction.of("solid_waste_utilization_rate").completion(72, 80)).isEqualTo(0.9);
+  }
+
   private static double completion(ParkResult result, String indicator) {
     return target(result, indicator).completion();
   }

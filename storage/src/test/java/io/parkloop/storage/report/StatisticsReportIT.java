@@ -112,7 +112,7 @@ class StatisticsReportIT {
     List<String> names = new ArrayList<>();
     workbook.forEach(sheet -> names.add(sheet.getSheetName()));
     assertThat(names).containsExactly("province 全省", "region 区域", "city 城市", "level 园区级别", "park 园区",
-        "enterprise 企业", "acceptance 考核验收", "progress 推进进度", "data quality 数据质量");
+        "enterprise 企业", "acceptance 考核验收", "progress 推进进度", "data quality 数据质量", "circular economy 循环经济");
   }
 
   @Test

@@ -22,8 +22,9 @@ import org.apache.flink.util.Collector;
  * never an average of ratios. A ratio appears once both of its quantities are known.
  */
 public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow, IndicatorRow> {
-  private static final Set<String> INPUTS = Set.of(Indicators.ENERGY_TCE, Indicators.FRESH_WATER,
-      Indicators.RECYCLED_WATER, Indicators.VALUE_ADDED, Indicators.MATERIAL, "cod_kg", "nh3n_kg", "so2_kg",
+  private static final Set<String> INPUTS = Set.of(Indicators.ENERGY_TCE, Indicators.ENERGY_TCE_SUPPLIED, Indicators.FRESH_WATER,
+      Indicators.RECYCLED_WATER, Indicators.VALUE_ADDED, Indicators.MATERIAL, Indicators.SOLID_WASTE_GENERATED,
+      Indicators.SOLID_WASTE_UTILIZED, "cod_kg", "nh3n_kg", "so2_kg",
       "nox_kg", "pm_kg");
 
   private final ReferenceData reference;
@@ -81,11 +82,20 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
     if (water > 0) {
       rows.add(derived(row, "water_reuse_rate", "%", (recycled == null ? 0 : recycled) / water * 100));
     }
+    Double generated = q.get(Indicators.SOLID_WASTE_GENERATED);
+    if (generated != null && generated > 0) {
+      Double utilized = q.get(Indicators.SOLID_WASTE_UTILIZED);
+      rows.add(derived(row, Indicators.SOLID_WASTE_UTILIZATION_RATE, "%", (utilized == null ? 0 : utilized) / generated * 100));
+    }
+    Double tce = q.get(Indicators.ENERGY_TCE);
+    Double supplied = q.get(Indicators.ENERGY_TCE_SUPPLIED);
+    if (tce != null && supplied != null) {
+      rows.add(derived(row, Indicators.ENERGY_TCE_NET, "tce", tce - supplied));
+    }
     Double valueAdded = q.get(Indicators.VALUE_ADDED);
     if (valueAdded == null || valueAdded <= 0) {
       return rows;
     }
-    Double tce = q.get(Indicators.ENERGY_TCE);
     if (tce != null && tce > 0) {
       rows.add(derived(row, "energy_output_rate", "10k CNY/tce", valueAdded / tce));
       rows.add(derived(row, "energy_intensity", "tce/10k CNY", tce / valueAdded));

@@ -25,14 +25,25 @@ public class ScopeRollup implements FlatMapFunction<IndicatorRow, IndicatorPart>
     if (!"enterprise".equals(row.scopeType) || reference.enterprise(row.scopeId).isEmpty()) {
       return;
     }
-    Park park = reference.parkOf(row.scopeId);
     long micros = IndicatorPart.toMicros(row.value);
-    String[][] scopes = {
-        {"park", park.id()}, {"city", park.city()}, {"region", park.region().id()},
-        {"level", park.level()}, {"province", PROVINCE}};
-    for (String[] scope : scopes) {
+    for (String[] scope : widerScopes(reference.parkOf(row.scopeId))) {
       out.collect(new IndicatorPart(scope[0], scope[1], row.periodType, row.periodStart, row.indicator, row.unit,
           row.scopeId, micros));
     }
+  }
+
+  /** An enterprise and every wider scope it belongs to, as {scope_type, scope_id} pairs. */
+  public static java.util.List<String[]> scopesOf(ReferenceData reference, String enterprise) {
+    java.util.List<String[]> scopes = new java.util.ArrayList<>();
+    scopes.add(new String[] {"enterprise", enterprise});
+    scopes.addAll(java.util.Arrays.asList(widerScopes(reference.parkOf(enterprise))));
+    return scopes;
+  }
+
+  /** The scopes wider than an enterprise of {@code park}, as {scope_type, scope_id} pairs. */
+  public static String[][] widerScopes(Park park) {
+    return new String[][] {
+        {"park", park.id()}, {"city", park.city()}, {"region", park.region().id()},
+        {"level", park.level()}, {"province", PROVINCE}};
   }
 }
