@@ -184,7 +184,34 @@ class DashboardPanelValuesIT {
           addQuality(quality, "P2-E1-M1", ago(Duration.ofHours(30)), "gap", "6 h without readings");
           quality.executeBatch();
         }
+        try (PreparedStatement flow = connection.prepareStatement("""
+            insert into material_flow (park_id, period_type, period_start, source, target, direction, flow, value, unit)
+            values (?, 'month', ?, ?, ?, ?, ?, ?, ?)""")) {
+          Instant month = LocalDate.ofInstant(now, SHANGHAI).withDayOfMonth(1).atStartOfDay(SHANGHAI).toInstant();
+          Instant lastMonth = LocalDate.ofInstant(now, SHANGHAI).withDayOfMonth(1).minusMonths(1)
+              .atStartOfDay(SHANGHAI).toInstant();
+          addFlow(flow, "P1", month, "P1-E1", "P1-E2", "internal", "energy_tce", 12.3456, "tce");
+          addFlow(flow, "P1", month, "P1-E1", "P1-E2", "internal", "steam_t", 30, "t"); // not a panel flow
+          addFlow(flow, "P1", month, "P1-E2", "P2-E1", "out", "recycled_water_m3", 7.5, "m³");
+          addFlow(flow, "P1", month, "P1-E2", "Q-HANDLER", "out", "solid_waste_t", 5, "t");
+          addFlow(flow, "P1", lastMonth, "P1-E1", "P1-E3", "internal", "energy_tce", 99, "tce"); // last month
+          addFlow(flow, "P2", month, "P2-E1", "P1-E3", "out", "energy_tce", 3, "tce"); // the other park
+          flow.executeBatch();
+        }
       }
+    }
+
+    private static void addFlow(PreparedStatement flow, String park, Instant month, String source, String target,
+        String direction, String name, double value, String unit) throws Exception {
+      flow.setString(1, park);
+      flow.setTimestamp(2, Timestamp.from(month));
+      flow.setString(3, source);
+      flow.setString(4, target);
+      flow.setString(5, direction);
+      flow.setString(6, name);
+      flow.setDouble(7, value);
+      flow.setString(8, unit);
+      flow.addBatch();
     }
 
     private static void addLate(PreparedStatement late, String meter, Instant ts, double value, Instant received,
@@ -296,6 +323,14 @@ class DashboardPanelValuesIT {
           "Alpha One|P1-E1|chemicals|10|80|40000|null|null|200|100|33.3333|" + u, // 100 × 100 / 300
           "Alpha Two|P1-E2|steel|2.5|20|null|null|30|null|null|null|" + u,
           "Alpha Three|P1-E3|paper|null|null|null|null|null|null|null|null|null"));
+      // this month's flows of Alpha: nodes by id, then edges by source, target and flow
+      e.put("parkloop-park-live / Material flows this month / A", List.of(
+          "P1-E1|Alpha One|enterprise of the park", "P1-E2|Alpha Two|enterprise of the park",
+          "P2-E1|Beta One|enterprise of P2", "Q-HANDLER|Q-HANDLER|outside handler"));
+      e.put("parkloop-park-live / Material flows this month / B", List.of(
+          "P1-E1>P1-E2:energy_tce|P1-E1|P1-E2|12.346 tce|energy, internal",
+          "P1-E2>P2-E1:recycled_water_m3|P1-E2|P2-E1|7.500 m³|recycled water, out",
+          "P1-E2>Q-HANDLER:solid_waste_t|P1-E2|Q-HANDLER|5.000 t|solid waste, out"));
       // pipeline
       e.put("parkloop-pipeline / Since the last write / A", List.of("~120"));
       e.put("parkloop-pipeline / Newest hour with data / A", List.of(String.valueOf(t.toEpochMilli())));

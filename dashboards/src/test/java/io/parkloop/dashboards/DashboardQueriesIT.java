@@ -126,7 +126,8 @@ class DashboardQueriesIT {
     // the last hour's COD far over its limit: an alert still open for the alert panels
     long lastHour = END.minus(Duration.ofHours(1)).toEpochMilli();
     readings.add(MeterReading.outlet("E001-WW1", lastHour, "w01018", "Avg", 95, "N", "hour", lastHour));
-    long stale = start.minus(Duration.ofDays(2)).toEpochMilli();
+    // ten days old: beyond the jobs' maximum age (7 days), behind its meter's own progress and the job's
+    long stale = start.minus(Duration.ofDays(8)).toEpochMilli();
     readings.add(new MeterReading("E001-FW", stale, 1, NOW.toEpochMilli()));
     return readings;
   }
