@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import javax.sql.DataSource;
 
 /**
@@ -80,10 +81,19 @@ public record Retention(String readings, String hourlyIndicators) {
   }
 
   private long countAndDropOldChunks(Connection connection) throws SQLException {
+    // the cutoff first, on its own: drop_chunks refuses to drop a chunk that its own statement reads
+    Timestamp cutoff;
+    try (PreparedStatement select = connection.prepareStatement("select " + NEWEST_READING + " - ?::interval")) {
+      select.setString(1, readings);
+      try (ResultSet result = select.executeQuery()) {
+        result.next();
+        cutoff = result.getTimestamp(1);
+      }
+    }
     long rows = 0;
     try (PreparedStatement old = connection.prepareStatement(
-        "select chunk from show_chunks('reading', older_than => " + NEWEST_READING + " - ?::interval) chunk")) {
-      old.setString(1, readings);
+        "select chunk from show_chunks('reading', older_than => ?::timestamptz) chunk")) {
+      old.setTimestamp(1, cutoff);
       try (ResultSet chunks = old.executeQuery()) {
         while (chunks.next()) {
           try (Statement count = connection.createStatement();
@@ -95,8 +105,8 @@ public record Retention(String readings, String hourlyIndicators) {
       }
     }
     try (PreparedStatement drop = connection.prepareStatement(
-        "select drop_chunks('reading', older_than => " + NEWEST_READING + " - ?::interval)")) {
-      drop.setString(1, readings);
+        "select drop_chunks('reading', older_than => ?::timestamptz)")) {
+      drop.setTimestamp(1, cutoff);
       drop.execute();
     }
     return rows;

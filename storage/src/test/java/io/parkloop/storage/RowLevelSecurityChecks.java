@@ -321,7 +321,7 @@ abstract class RowLevelSecurityChecks {
     return Long.parseLong(strings(connection, "select count(*) from " + relation + " t" + where).get(0));
   }
 
-  private static List<String> strings(Connection connection, String query) throws SQLException {
+  static List<String> strings(Connection connection, String query) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
@@ -331,7 +331,7 @@ abstract class RowLevelSecurityChecks {
     return values;
   }
 
-  private static int execute(Connection connection, String sql) throws SQLException {
+  static int execute(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
       return Math.max(statement.getUpdateCount(), 0);

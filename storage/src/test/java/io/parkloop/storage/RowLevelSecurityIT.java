@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.embedded.DatabaseEngine;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -42,22 +38,6 @@ class RowLevelSecurityIT extends RowLevelSecurityChecks {
       DatabaseRoles.setLocalRole(connection, "rls_old_manager");
       assertThat(strings(connection, "select scope_id || ':' || value from indicator_value")).containsExactly("OLD:4");
       connection.rollback();
-    }
-  }
-
-  private static List<String> strings(Connection connection, String query) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
     }
   }
 }
