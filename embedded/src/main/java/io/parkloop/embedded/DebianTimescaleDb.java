@@ -5,15 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -38,7 +34,6 @@ public final class DebianTimescaleDb implements AutoCloseable {
   private static final long BUILD_TIMEOUT_SECONDS = 1_800;
   private static final long START_TIMEOUT_MILLIS = 60_000;
   private static final long STOP_TIMEOUT_SECONDS = 30;
-  private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final Process server;
   private final Path root;
@@ -152,24 +147,7 @@ public final class DebianTimescaleDb implements AutoCloseable {
 
   /** Creates the database unless it exists, and returns its JDBC URL. */
   public String createDatabase(String name) {
-    if (!DATABASE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a plain PostgreSQL database name: " + name);
-    }
-    try (Connection connection = dataSource(LocalPostgres.DEFAULT_DATABASE).getConnection();
-        PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-      exists.setString(1, name);
-      boolean missing;
-      try (ResultSet row = exists.executeQuery()) {
-        missing = !row.next();
-      }
-      if (missing) {
-        try (Statement create = connection.createStatement()) {
-          create.execute("create database " + name);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + name, e);
-    }
+    PostgresDatabases.createUnlessExists(dataSource(LocalPostgres.DEFAULT_DATABASE), name);
     return jdbcUrl(name);
   }
 

@@ -7,15 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -32,7 +26,6 @@ public final class LocalPostgres implements AutoCloseable {
   public static final String USER = "postgres";
   /** The database every cluster has. */
   public static final String DEFAULT_DATABASE = "postgres";
-  private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final EmbeddedPostgres postgres;
   private final Path dataDir;
@@ -155,25 +148,7 @@ public final class LocalPostgres implements AutoCloseable {
    * @param name lower-case letters, digits and underscores, as PostgreSQL folds unquoted names
    */
   public String createDatabase(String name) {
-    if (!DATABASE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a plain PostgreSQL database name: " + name);
-    }
-    try (Connection connection = dataSource().getConnection();
-        PreparedStatement exists =
-            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      exists.setString(1, name);
-      boolean missing;
-      try (ResultSet row = exists.executeQuery()) {
-        missing = !row.next();
-      }
-      if (missing) {
-        try (Statement create = connection.createStatement()) {
-          create.execute("CREATE DATABASE " + name);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + name, e);
-    }
+    PostgresDatabases.createUnlessExists(dataSource(), name);
     return jdbcUrl(name);
   }
 
