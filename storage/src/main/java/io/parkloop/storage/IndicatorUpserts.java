@@ -1,54 +1,29 @@
 package io.parkloop.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.Iterator;
 
 /**
  * Writes indicator values as idempotent upserts: multi-row {@code INSERT … ON CONFLICT DO UPDATE}
  * statements, so writing the same values again (a replay, a restart) changes nothing.
  */
 public final class IndicatorUpserts {
-  /** Rows per statement: 7 parameters each, far below PostgreSQL's 65,535 bind parameters. */
-  public static final int ROWS_PER_STATEMENT = 500;
-
   private IndicatorUpserts() {}
 
   /** Upserts the rows in one transaction; a row key must not appear twice in {@code rows}. */
   public static void upsert(Connection connection, Collection<IndicatorRecord> rows) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
-      Iterator<IndicatorRecord> remaining = rows.iterator();
-      int left = rows.size();
-      while (left > 0) {
-        int chunk = Math.min(left, ROWS_PER_STATEMENT);
-        try (PreparedStatement statement = connection.prepareStatement(sql(chunk))) {
-          int p = 1;
-          for (int i = 0; i < chunk; i++) {
-            IndicatorRecord row = remaining.next();
-            statement.setString(p++, row.scopeType());
-            statement.setString(p++, row.scopeId());
-            statement.setString(p++, row.periodType());
-            statement.setTimestamp(p++, Timestamp.from(row.periodStart()));
-            statement.setString(p++, row.indicator());
-            statement.setDouble(p++, row.value());
-            statement.setString(p++, row.unit());
-          }
-          statement.executeUpdate();
-        }
-        left -= chunk;
-      }
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    MultiRowUpserts.upsert(connection, rows, IndicatorUpserts::sql, (statement, p, row) -> {
+      statement.setString(p++, row.scopeType());
+      statement.setString(p++, row.scopeId());
+      statement.setString(p++, row.periodType());
+      statement.setTimestamp(p++, Timestamp.from(row.periodStart()));
+      statement.setString(p++, row.indicator());
+      statement.setDouble(p++, row.value());
+      statement.setString(p++, row.unit());
+      return p;
+    });
   }
 
   private static String sql(int rows) {

@@ -1,50 +1,29 @@
 package io.parkloop.storage.flows;
 
+import io.parkloop.storage.MultiRowUpserts;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.Iterator;
 
 /** Writes material flows as idempotent upserts, like the indicator rows: the same values again change nothing. */
 public final class FlowUpserts {
-  private static final int ROWS_PER_STATEMENT = 500;
-
   private FlowUpserts() {}
 
   /** Upserts the rows in one transaction; a row key must not appear twice in {@code rows}. */
   public static void upsert(Connection connection, Collection<FlowRecord> rows) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
-      Iterator<FlowRecord> remaining = rows.iterator();
-      for (int left = rows.size(); left > 0; left -= ROWS_PER_STATEMENT) {
-        int chunk = Math.min(left, ROWS_PER_STATEMENT);
-        try (PreparedStatement statement = connection.prepareStatement(sql(chunk))) {
-          int p = 1;
-          for (int i = 0; i < chunk; i++) {
-            FlowRecord row = remaining.next();
-            statement.setString(p++, row.park());
-            statement.setString(p++, row.periodType());
-            statement.setTimestamp(p++, Timestamp.from(row.periodStart()));
-            statement.setString(p++, row.source());
-            statement.setString(p++, row.target());
-            statement.setString(p++, row.direction());
-            statement.setString(p++, row.flow());
-            statement.setDouble(p++, row.value());
-            statement.setString(p++, row.unit());
-          }
-          statement.executeUpdate();
-        }
-      }
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    MultiRowUpserts.upsert(connection, rows, FlowUpserts::sql, (statement, p, row) -> {
+      statement.setString(p++, row.park());
+      statement.setString(p++, row.periodType());
+      statement.setTimestamp(p++, Timestamp.from(row.periodStart()));
+      statement.setString(p++, row.source());
+      statement.setString(p++, row.target());
+      statement.setString(p++, row.direction());
+      statement.setString(p++, row.flow());
+      statement.setDouble(p++, row.value());
+      statement.setString(p++, row.unit());
+      return p;
+    });
   }
 
   private static String sql(int rows) {
