@@ -23,6 +23,7 @@ public final class IngestMetrics {
   private final LongAdder tcpConnectionsRefused = new LongAdder();
   private final LongAdder hj212RepliesSent = new LongAdder();
   private volatile boolean bridgeSubscribed;
+  private final LongAdder idleResubscribes = new LongAdder();
 
   public void messageIn() { messagesIn.increment(); }
 
@@ -30,6 +31,11 @@ public final class IngestMetrics {
   public void bridgeSubscribed(boolean subscribed) { bridgeSubscribed = subscribed; }
 
   public boolean isBridgeSubscribed() { return bridgeSubscribed; }
+
+  /** The bridge heard nothing for a while and subscribed again (see {@code MqttBridge}). */
+  public void idleResubscribe() { idleResubscribes.increment(); }
+
+  public long idleResubscribes() { return idleResubscribes.sum(); }
 
   public void readingOut() { readingsOut.increment(); }
 

@@ -2,7 +2,11 @@ package io.parkloop.ingest;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -28,6 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
+  /**
+   * How long the bridge may hear nothing before it subscribes again. HiveMQ CE can leave a shared
+   * subscription's queue unpolled under load (hivemq-community-edition#558: the subscriber is
+   * connected, the queue fills, nothing is sent); a SUBSCRIBE makes it poll the queue for this
+   * client again. Subscribing again to what the session has is harmless for every broker, and a
+   * busy bridge never does it.
+   */
+  static final long IDLE_RESUBSCRIBE_MILLIS = 5_000;
 
   private final MqttBridgeConfig config;
   private final MqttMessageIngest ingest;
@@ -35,6 +47,12 @@ public final class MqttBridge implements AutoCloseable {
   private final IngestMetrics metrics;
   private final Clock clock;
   private final RetryingKafkaSender sender;
+  private final AtomicLong messagesArrived = new AtomicLong();
+  private final ScheduledExecutorService idleWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "bridge-idle-resubscribe");
+    thread.setDaemon(true);
+    return thread;
+  });
   private MqttAsyncClient client;
 
   public MqttBridge(MqttBridgeConfig config, MqttMessageIngest ingest, Producer<byte[], byte[]> producer,
@@ -68,6 +86,7 @@ public final class MqttBridge implements AutoCloseable {
     }
     client.connect(options).waitForCompletion(config.connectTimeoutMillis());
     subscribe().waitForCompletion(config.connectTimeoutMillis());
+    watchForIdleness();
     LOG.info("bridge {} forwarding {} (shared group {}) to Kafka", config.clientId(), config.brokerUrl(), config.sharedGroup());
   }
 
@@ -101,6 +120,18 @@ public final class MqttBridge implements AutoCloseable {
     } catch (MqttException e) {
       LOG.error("bridge could not subscribe again to {}: {}", config.brokerUrl(), e.getMessage());
     }
+  }
+
+  /** Subscribes again after each {@link #IDLE_RESUBSCRIBE_MILLIS} in which no message arrived. */
+  private void watchForIdleness() {
+    AtomicLong seen = new AtomicLong(-1);
+    idleWatch.scheduleWithFixedDelay(() -> {
+      long arrived = messagesArrived.get();
+      if (seen.getAndSet(arrived) == arrived && client.isConnected()) {
+        metrics.idleResubscribe();
+        resubscribe();
+      }
+    }, IDLE_RESUBSCRIBE_MILLIS, IDLE_RESUBSCRIBE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** The shared subscription of this bridge's group: the broker splits the messages among its members. */
@@ -138,6 +169,7 @@ public final class MqttBridge implements AutoCloseable {
     // let Kafka acknowledge what was taken (which acknowledges it to the broker) before leaving,
     // so a clean stop leaves little to redeliver. No unsubscribe: the persistent session's
     // subscription keeps queueing what is published while the bridge is away.
+    idleWatch.shutdownNow();
     sender.close();
     try {
       if (client != null && client.isConnected()) {
@@ -155,6 +187,7 @@ public final class MqttBridge implements AutoCloseable {
   private final class Callback implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+      messagesArrived.incrementAndGet();
       forward(topic, message);
     }
 

@@ -52,6 +52,7 @@ class MetricsEndpointTest {
     metrics.hj212ReplySent();
     metrics.nonDataPacket("2021");
     metrics.wasteRecordOut();
+    metrics.idleResubscribe();
 
     HttpResponse<String> response = request("GET", "/metrics");
 
@@ -61,6 +62,7 @@ class MetricsEndpointTest {
         "# TYPE parkloop_ingest_messages_total counter",
         "parkloop_ingest_messages_total 3",
         "parkloop_ingest_mqtt_subscribed 0",
+        "parkloop_ingest_mqtt_idle_resubscribes_total 1",
         "parkloop_ingest_readings_total 2",
         "parkloop_ingest_waste_records_total 1",
         "# TYPE parkloop_ingest_dead_letters_total counter",
@@ -77,7 +79,7 @@ class MetricsEndpointTest {
         "parkloop_ingest_hj212_replies_total 1",
         "parkloop_ingest_hj212_non_data_packets_total{cn=\"2021\"} 1");
     // every family is described, and every other line is a sample: name, optional labels, value
-    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(11);
+    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(12);
     assertThat(response.body().lines().filter(line -> !line.startsWith("#")))
         .allMatch(line -> line.matches("parkloop_ingest_[a-z0-9_]+(\\{[a-z]+=\"[^\"]*\"})? [0-9.E-]+"));
   }
