@@ -86,7 +86,8 @@ public final class MetricsEndpoint implements AutoCloseable {
         .gauge("parkloop_ingest_mqtt_subscribed",
             "1 while the MQTT bridge is connected and subscribed, 0 while it reconnects", metrics.isBridgeSubscribed() ? 1 : 0)
         .counter("parkloop_ingest_mqtt_idle_resubscribes_total",
-            "Times the MQTT bridge heard nothing for 5 s and subscribed again (docs/ingest.md)", metrics.idleResubscribes())
+            "Times the MQTT bridge heard nothing for " + MqttBridge.IDLE_RESUBSCRIBE_MILLIS / 1000
+                + " s and subscribed again (docs/ingest.md)", metrics.idleResubscribes())
         .counter("parkloop_ingest_readings_total",
             "Readings made from valid input and sent to Kafka", metrics.readingsOut())
         .counter("parkloop_ingest_waste_records_total",
