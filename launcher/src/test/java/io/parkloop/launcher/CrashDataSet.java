@@ -62,15 +62,6 @@ final class CrashDataSet {
     return value;
   }
 
-  /** The day's consumption of each meter: its last reading minus its first. */
-  static Map<String, Long> dayConsumption() {
-    Map<String, Long> byMeter = new TreeMap<>();
-    for (int m = 0; m < METERS.size(); m++) {
-      byMeter.put(METERS.get(m), counter(m, STEPS - 1) - counter(m, 0));
-    }
-    return byMeter;
-  }
-
   static List<Message> messages() {
     List<Message> messages = new ArrayList<>();
     for (int step = 0; step < STEPS; step++) {
