@@ -67,9 +67,9 @@ final class CrashExpectations {
         for (String scope : SCOPES.get(meter.enterprise())) {
           for (String period : CALENDAR) {
             Instant start = start(period, hour);
-            add(sums, scope, period, start, meter.indicator(), meter.unit(), quantity, false);
+            add(sums, scope, period, start, meter.indicator(), meter.unit(), quantity, 0);
             if (meter.tcePerUnit() > 0) {
-              add(sums, scope, period, start, "energy_tce", "tce", quantity * meter.tcePerUnit(), true);
+              add(sums, scope, period, start, "energy_tce", "tce", quantity * meter.tcePerUnit(), 1);
             }
           }
         }
@@ -130,17 +130,17 @@ final class CrashExpectations {
     Map<String, Sum> rolling = new TreeMap<>();
     Map<String, String> windows = Map.of("hour", "r24h", "day", "r30d", "month", "r12m");
     Map<String, Integer> lengths = Map.of("hour", 24, "day", 30, "month", 12);
+    Map<String, Instant> newest = newestStarts(sums);
     sums.forEach((key, sum) -> {
       String[] field = key.split(",");
       String period = field[2];
       if (windows.containsKey(period)) {
         Instant start = OffsetDateTime.parse(field[3]).toInstant();
-        Instant newest = newestStart(sums, field, period);
+        Instant lastEnd = end(period, newest.get(seriesOf(field)));
         // this period is in the windows ending with it and with each of the next length - 1 periods
         Instant end = end(period, start);
-        for (int i = 0; i < lengths.get(period) && !end.isAfter(end(period, newest)); i++) {
-          add(rolling, field[0] + "," + field[1], windows.get(period), end, field[4], sum.unit, sum.value, false);
-          rolling.get(rollingKey(field, windows.get(period), end)).parts += sum.parts;
+        for (int i = 0; i < lengths.get(period) && !end.isAfter(lastEnd); i++) {
+          add(rolling, field[0] + "," + field[1], windows.get(period), end, field[4], sum.unit, sum.value, sum.parts);
           end = end(period, end);
         }
       }
@@ -148,16 +148,20 @@ final class CrashExpectations {
     sums.putAll(rolling);
   }
 
-  private static String rollingKey(String[] field, String window, Instant end) {
-    return String.join(",", field[0], field[1], window, format(end), field[4]);
+  /** The newest period start of each scope, period type and indicator. */
+  private static Map<String, Instant> newestStarts(Map<String, Sum> sums) {
+    Map<String, Instant> newest = new TreeMap<>();
+    for (String key : sums.keySet()) {
+      String[] field = key.split(",");
+      newest.merge(seriesOf(field), OffsetDateTime.parse(field[3]).toInstant(),
+          (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return newest;
   }
 
-  /** The newest period of the row's scope, indicator and period type. */
-  private static Instant newestStart(Map<String, Sum> sums, String[] field, String period) {
-    String prefix = field[0] + "," + field[1] + "," + period + ",";
-    String suffix = "," + field[4];
-    return sums.keySet().stream().filter(key -> key.startsWith(prefix) && key.endsWith(suffix))
-        .map(key -> OffsetDateTime.parse(key.split(",")[3]).toInstant()).max(Instant::compareTo).orElseThrow();
+  /** Scope type, scope id, period type and indicator of a row's key fields. */
+  private static String seriesOf(String[] field) {
+    return String.join(",", field[0], field[1], field[2], field[4]);
   }
 
   private static void addWaterReuseRates(Map<String, Sum> sums) {
@@ -182,10 +186,10 @@ final class CrashExpectations {
   }
 
   private static void add(Map<String, Sum> sums, String scope, String period, Instant start, String indicator,
-      String unit, double value, boolean roundedPart) {
+      String unit, double value, int roundedParts) {
     Sum sum = sums.computeIfAbsent(scope + "," + period + "," + format(start) + "," + indicator, key -> new Sum(unit));
     sum.value += value;
-    sum.parts += roundedPart ? 1 : 0;
+    sum.parts += roundedParts;
   }
 
   private static Instant start(String period, Instant instant) {

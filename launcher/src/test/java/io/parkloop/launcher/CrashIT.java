@@ -80,7 +80,7 @@ class CrashIT {
         resumes.add(left.getFileName() + "->" + next.get().getFileName());
         previous = next;
       }
-      assertSameAsUndisturbed(run, "job-process-sigkills", "%d SIGKILLs of parkloop run after messages %s, %s ms "
+      assertAsGenerated(run, "job-process-sigkills", "%d SIGKILLs of parkloop run after messages %s, %s ms "
           + "into a checkpoint interval; checkpoint left -> first of the restarted job: %s", points.size(), points,
           phases, resumes);
     }
@@ -94,7 +94,7 @@ class CrashIT {
       run.services.killKafka();
       Thread.sleep(PLAN.otherOutage().toMillis());
       run.services.startKafka();
-      assertSameAsUndisturbed(run, "kafka-sigkill", "broker process killed after message %d, away %d s", point,
+      assertAsGenerated(run, "kafka-sigkill", "broker process killed after message %d, away %d s", point,
           PLAN.otherOutage().toSeconds());
     }
   }
@@ -155,7 +155,7 @@ class CrashIT {
         awaitBridgeSubscribed(metrics, true);
         resubscribedMillis[0] = Duration.ofNanos(System.nanoTime() - started).toMillis();
       });
-      assertSameAsUndisturbed(run, "mqtt-restart", "stopped after message %d for %d s; the bridge subscribed again "
+      assertAsGenerated(run, "mqtt-restart", "stopped after message %d for %d s; the bridge subscribed again "
           + "%d ms after the broker was back", point, PLAN.otherOutage().toSeconds(), resubscribedMillis[0]);
     }
   }
@@ -175,7 +175,7 @@ class CrashIT {
     return point;
   }
 
-  private static void assertSameAsUndisturbed(CrashScenario run, String scenario, String format, Object... args)
+  private static void assertAsGenerated(CrashScenario run, String scenario, String format, Object... args)
       throws Exception {
     List<String> rows = run.awaitExport(CrashIT::asGenerated, CATCH_UP);
     assertSame(rows, run);

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * One run of the data set through the whole chain on services of its own: a gateway publishing
  * over MQTT, the pipeline (in this JVM, or as {@code parkloop run} in a child process that can be
  * killed), Kafka and PostgreSQL. The test disturbs it while the data streams, then compares
- * what came out with an undisturbed run's.
+ * what came out with the data set's ground truth.
  */
 final class CrashScenario implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrashScenario.class);
@@ -118,18 +118,20 @@ final class CrashScenario implements AutoCloseable {
   }
 
   /**
-   * Waits for the gateway to finish and for the export to equal {@code expected}, then a little
-   * longer to see it stays equal; returns the export as it is then.
+   * Waits for the gateway to finish and for the export to be {@code complete}, then a little
+   * longer so that a doubled or stale write still under way shows; returns the export as it is then.
    */
   List<String> awaitExport(Predicate<List<String>> complete, Duration timeout) throws Exception {
     publisher.awaitDone(timeout);
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> rows = ChainOutput.exportedRowsOrNone(jdbcUrl());
-    while (!complete.test(rows) && System.nanoTime() < deadline) {
+    boolean matched = complete.test(rows);
+    while (!matched && System.nanoTime() < deadline) {
       Thread.sleep(POLL.toMillis());
       rows = ChainOutput.exportedRowsOrNone(jdbcUrl());
+      matched = complete.test(rows);
     }
-    LOG.info("export {} after {} s", complete.test(rows) ? "matched" : "did not match", elapsedSeconds());
+    LOG.info("export {} after {} s", matched ? "matched" : "did not match", elapsedSeconds());
     Thread.sleep(SETTLE.toMillis());
     return ChainOutput.exportedRows(jdbcUrl());
   }
