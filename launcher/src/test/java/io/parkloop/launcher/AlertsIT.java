@@ -146,7 +146,7 @@ class AlertsIT {
         }
       }
     }
-    assertThat(queries).hasSize(4);
+    assertThat(queries).hasSize(5);
     try (Connection connection = services.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       for (String sql : queries) {

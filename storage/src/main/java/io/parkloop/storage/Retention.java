@@ -9,8 +9,9 @@ import java.sql.Timestamp;
 import javax.sql.DataSource;
 
 /**
- * How long the big tables keep their rows (issue: raw normalised readings 13 months, hourly
- * indicators 3 years, daily and coarser forever), as PostgreSQL intervals. On TimescaleDB with
+ * How long the big tables keep their rows (issue: raw normalised readings 13 months, and the
+ * equipment's readings as long; hourly indicators 3 years, daily and coarser forever), as
+ * PostgreSQL intervals. On TimescaleDB with
  * TSL, migration V13 turns the readings' interval into a retention policy; {@link #apply} removes
  * the older readings where no such policy runs (the Apache edition: {@code drop_chunks} for whole
  * chunks, then a delete for the rest; plain PostgreSQL: a delete), and the hourly indicator rows
@@ -48,6 +49,9 @@ public record Retention(String readings, String hourlyIndicators) {
         }
         deleted += delete(connection, "delete from reading where ts < " + NEWEST_READING + " - ?::interval", readings);
       }
+      // a plain table on every engine (V21): no policy deletes its rows
+      deleted += delete(connection, "delete from equipment_reading where ts < least(now(), "
+          + "(select max(ts) from equipment_reading)) - ?::interval", readings);
       deleted += delete(connection,
           "delete from indicator_value where period_type = 'hour' and period_start < least(now(), "
               + "(select max(period_start) from indicator_value where period_type = 'hour')) - ?::interval", hourlyIndicators);

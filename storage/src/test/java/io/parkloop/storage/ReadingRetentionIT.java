@@ -12,7 +12,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Normalised readings are stored once per meter and instant, and old rows go when their retention ends. */
+/**
+ * Normalised readings are stored once per meter and instant, and old rows (the equipment's values'
+ * too) go when their retention ends.
+ */
 class ReadingRetentionIT {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -40,15 +43,20 @@ class ReadingRetentionIT {
     Instant ancient = NOW.minus(4 * 366, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
     try (Connection connection = database.getConnection()) {
       ReadingTable.upsert(connection, List.of(new ReadingRecord("M", old, 1, old), new ReadingRecord("M", recent, 2, recent)));
+      // the equipment's values behind an outlet keep the readings' retention
+      EquipmentReadingTable.upsert(connection, List.of(
+          new EquipmentReadingRecord("WW1", "e30101", "Avg", "hour", old, "power", 0.5, "N", old),
+          new EquipmentReadingRecord("WW1", "e30101", "Avg", "hour", recent, "power", 30, "N", recent)));
       IndicatorUpserts.upsert(connection, List.of(
           new IndicatorRecord("park", "SIP", "hour", ancient, "energy_tce", 1.0, "tce"),
           new IndicatorRecord("park", "SIP", "day", ancient.truncatedTo(ChronoUnit.DAYS), "energy_tce", 24.0, "tce"),
           new IndicatorRecord("park", "SIP", "hour", recent.truncatedTo(ChronoUnit.HOURS), "energy_tce", 1.0, "tce")));
     }
 
-    assertThat(Retention.DEFAULT.apply(database)).isEqualTo(2);
+    assertThat(Retention.DEFAULT.apply(database)).isEqualTo(3);
 
     assertThat(rows(database, "select value from reading")).containsExactly("2.0");
+    assertThat(rows(database, "select value from equipment_reading")).containsExactly("30.0");
     assertThat(rows(database, "select period_type from indicator_value order by period_type"))
         .containsExactly("day", "hour");
     Instant today = NOW.truncatedTo(ChronoUnit.HOURS);

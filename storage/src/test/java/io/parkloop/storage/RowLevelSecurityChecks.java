@@ -41,14 +41,14 @@ abstract class RowLevelSecurityChecks {
   /** Tables the seed puts rows of both parks in. */
   private static final Set<String> TABLES_WITH_X_ROWS = Set.of("park", "enterprise", "meter", "indicator_value",
       "late_reading", "reading", "data_quality_event", "dead_letter", "alerts", "park_manager", "outlet", "outlet_limit", "permit",
-      "target", "park_version", "meter_version", "material_flow");
+      "target", "park_version", "meter_version", "material_flow", "equipment_reading");
   /**
    * What X's manager must see some rows of (the policy is not "nothing"): those tables, but the
    * readings through their view (V13: TimescaleDB allows no row-level security on a compressed table).
    */
   private static final Set<String> MANAGER_RELATIONS = Set.of("park", "enterprise", "meter", "indicator_value",
       "late_reading", "public.reading_of_own_park", "data_quality_event", "dead_letter", "alerts", "park_manager", "outlet",
-      "outlet_limit", "permit", "target", "park_version", "meter_version", "material_flow");
+      "outlet_limit", "permit", "target", "park_version", "meter_version", "material_flow", "equipment_reading");
 
   TestDatabase testDatabase;
   DataSource database;
@@ -105,6 +105,9 @@ abstract class RowLevelSecurityChecks {
         insert into material_flow (park_id, period_type, period_start, source, target, direction, flow, value, unit) values
           ('PARKX', 'month', '2026-03-01T00:00+08', 'outside', 'PARKX-E1', 'in', 'raw_coal_t', 5, 't'),
           ('PARKY', 'month', '2026-03-01T00:00+08', 'outside', 'PARKY-E1', 'in', 'raw_coal_t', 7, 't');
+        insert into equipment_reading (outlet_id, code, kind, period, ts, quantity, value, flag, received_at) values
+          ('PARKX-E1-WW1', 'e30101', 'Avg', 'hour', '2026-03-01T00:00+08', 'power', 12.5, 'N', now()),
+          ('PARKY-E1-WW1', 'e30101', 'Avg', 'hour', '2026-03-01T00:00+08', 'power', 0.4, 'N', now());
         -- a view made the usual way (security definer semantics): the migrations make it the caller's
         create view rls_probe_park_figures as
           select p.id, p.city, v.indicator, v.value from park p join indicator_value v on v.scope_id = p.id;

@@ -106,6 +106,40 @@ class StorageEnginesIT {
         .containsExactly("UPS-a1 2026-03-01T03:00:00Z 75.0");
   }
 
+  @Order(3)
+  @ParameterizedTest
+  @EnumSource(DatabaseEngine.class)
+  void theEquipmentsValuesKeepOneRowPerCodeKindPeriodAndInstant(DatabaseEngine engine,
+      DatabaseEngines.ForClass databases) throws Exception {
+    DataSource database = migrated(databases, engine);
+    Instant hour = Instant.parse("2026-03-01T02:00:00Z");
+    Instant first = Instant.parse("2026-03-01T03:00:05Z");
+    Instant reupload = Instant.parse("2026-03-04T00:00:00Z");
+    try (Connection connection = database.getConnection()) {
+      // the device's re-upload (received later, corrected value) arrives before its first send
+      EquipmentReadingTable.upsert(connection, List.of(
+          equipment("e30101", "Avg", "hour", hour, "power", 3.5, "N", reupload)));
+      EquipmentReadingTable.upsert(connection, List.of(
+          equipment("e30101", "Avg", "hour", hour, "power", 0.25, "N", first),
+          equipment("e30101", "Avg", "minute", hour, "power", 0.5, "N", first),
+          equipment("e30101", "Cou", "hour", hour, "energy", 3.4, "N", first),
+          // the same code's operating condition (ST 45) beside its power (ST 44)
+          equipment("e30101", "Avg", "hour", hour, "condition", 1, "N", first),
+          equipment("e30201", "Avg", "hour", hour, "power", 9999.99, "U", first)));
+    }
+
+    assertThat(rows(database, """
+        select code, kind, period, quantity, value, flag from equipment_reading where outlet_id = 'UPS-WW1'
+        order by code, kind, period, quantity"""))
+        .containsExactly("e30101 Avg hour condition 1.0 N", "e30101 Avg hour power 3.5 N", "e30101 Avg minute power 0.5 N",
+            "e30101 Cou hour energy 3.4 N", "e30201 Avg hour power 9999.99 U");
+  }
+
+  private static EquipmentReadingRecord equipment(String code, String kind, String period, Instant ts, String quantity,
+      double value, String flag, Instant receivedAt) {
+    return new EquipmentReadingRecord("UPS-WW1", code, kind, period, ts, quantity, value, flag, receivedAt);
+  }
+
   private static AlertRecord alert(String id, Instant opened, Instant closed, double peak) {
     return new AlertRecord(id, "concentration", "outlet", "UPS-WW1", "w01018", "critical", opened, closed, peak, 50.0,
         List.of("w01018-Avg " + peak), null, null);

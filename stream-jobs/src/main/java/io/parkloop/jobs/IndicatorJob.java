@@ -90,7 +90,8 @@ public final class IndicatorJob {
 
     DataStream<MeterReading> meterReadings = input
         .filter(reading -> !reading.isOutletValue()).name("meter-readings").uid("meter-readings");
-    meterReadings.sinkTo(sinks.readings()).name("readings-sink").uid("readings-sink");
+    input.filter(MeterReading::isStored).name("stored-readings").uid("stored-readings")
+        .sinkTo(sinks.readings()).name("readings-sink").uid("readings-sink");
     SingleOutputStreamOperator<MeterHour> meterHours = meterReadings
         .keyBy(reading -> reading.meter)
         .process(new MeterConsumption(reference, maxAge, retention))

@@ -6,6 +6,8 @@ import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.QualityEvent;
 import io.parkloop.jobs.functions.FlowParts;
 import io.parkloop.jobs.sinks.JdbcUpsertSink;
+import io.parkloop.storage.EquipmentReadingRecord;
+import io.parkloop.storage.EquipmentReadingTable;
 import io.parkloop.storage.EventTables;
 import io.parkloop.storage.IndicatorUpserts;
 import io.parkloop.storage.LateReadingRecord;
@@ -13,12 +15,15 @@ import io.parkloop.storage.QualityEventRecord;
 import io.parkloop.storage.ReadingRecord;
 import io.parkloop.storage.ReadingTable;
 import io.parkloop.storage.flows.FlowUpserts;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * Where the indicator job writes: indicator rows, late readings, data-quality events, the
- * normalised readings and, when {@code flows} is not null, the parks' material flows (rows of
+ * normalised readings (and the equipment's values behind the outlets) and, when {@code flows} is not null, the parks' material flows (rows of
  * scope type {@code flow}, see {@link FlowParts}).
  */
 public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateReadings, Sink<QualityEvent> qualityEvents,
@@ -46,14 +51,24 @@ public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateRead
             (connection, rows) -> EventTables.insertQualityEvents(connection, rows.stream()
                 .map(e -> new QualityEventRecord(e.meter, Instant.ofEpochMilli(e.ts), e.kind, e.detail)).toList()),
             e -> e.meter + '|' + e.ts + '|' + e.kind, settings.sinkBatchRows(), flush),
-        // keyed with the value: two values for one instant both reach the table, which keeps the larger
-        new JdbcUpsertSink<MeterReading>("readings", jdbcUrl,
-            (connection, rows) -> ReadingTable.upsert(connection, rows.stream()
-                .map(r -> new ReadingRecord(r.meter, Instant.ofEpochMilli(r.ts), r.value, Instant.ofEpochMilli(r.receivedAt)))
-                .toList()),
-            r -> r.meter + '|' + r.ts + '|' + r.value, settings.sinkBatchRows(), flush),
+        // keyed with the value: two values for one instant both reach the table, which keeps the
+        // larger (meters) or the later received (equipment)
+        new JdbcUpsertSink<MeterReading>("readings", jdbcUrl, JobSinks::writeReadings,
+            r -> r.series() + '|' + r.quantity + '|' + r.period + '|' + r.ts + '|' + r.value + '|' + r.receivedAt,
+            settings.sinkBatchRows(), flush),
         new JdbcUpsertSink<IndicatorRow>("material-flows", jdbcUrl,
             (connection, rows) -> FlowUpserts.upsert(connection, rows.stream().map(FlowParts::toRecord).toList()),
             IndicatorRow::key, settings.sinkBatchRows(), flush));
+  }
+
+  /** Meters' readings into {@code reading}, the equipment's values behind an outlet into {@code equipment_reading}. */
+  private static void writeReadings(Connection connection, Collection<MeterReading> rows) throws SQLException {
+    ReadingTable.upsert(connection, rows.stream().filter(r -> !r.isOutletValue())
+        .map(r -> new ReadingRecord(r.meter, Instant.ofEpochMilli(r.ts), r.value, Instant.ofEpochMilli(r.receivedAt)))
+        .toList());
+    EquipmentReadingTable.upsert(connection, rows.stream().filter(MeterReading::isEquipmentValue)
+        .map(r -> new EquipmentReadingRecord(r.meter, r.factor, r.kind, r.period, Instant.ofEpochMilli(r.ts),
+            r.quantity, r.value, r.flag, Instant.ofEpochMilli(r.receivedAt)))
+        .toList());
   }
 }

@@ -43,10 +43,14 @@ public class ReadingsDeserializer implements KafkaRecordDeserializationSchema<Me
       Reading reading = codec.decode(record.value());
       long ts = reading.getTs().toEpochMilli();
       long receivedAt = reading.getReceivedAt().toEpochMilli();
-      out.collect(reading.getKind() == null
-          ? new MeterReading(reading.getMeter(), ts, reading.getValue(), receivedAt)
-          : MeterReading.outlet(reading.getMeter(), ts, reading.getMedium(), reading.getKind(), reading.getValue(),
-              reading.getFlag(), reading.getPeriod(), receivedAt));
+      if (reading.getKind() == null) {
+        out.collect(new MeterReading(reading.getMeter(), ts, reading.getValue(), receivedAt));
+        return;
+      }
+      MeterReading value = MeterReading.outlet(reading.getMeter(), ts, reading.getMedium(), reading.getKind(),
+          reading.getValue(), reading.getFlag(), reading.getPeriod(), receivedAt);
+      value.quantity = reading.getReading();
+      out.collect(value);
     } catch (IOException | RuntimeException e) {
       unreadable.undecodable(LOG, record, e);
     }

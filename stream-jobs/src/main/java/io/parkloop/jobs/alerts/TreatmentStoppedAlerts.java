@@ -45,11 +45,14 @@ public class TreatmentStoppedAlerts extends KeyedProcessFunction<String, MeterRe
     this.maxAgeMillis = maxAgeMillis;
   }
 
-  /** Hourly values that count (flag N or none): power averages and discharged volumes. */
+  /**
+   * Hourly values that count (flag N or none): power averages (ST 44; an ST 45 condition of the
+   * same code is no power) and discharged volumes.
+   */
   public static boolean counts(MeterReading reading) {
     return reading.isOutletValue() && "hour".equals(reading.period)
         && (reading.flag == null || "N".equals(reading.flag))
-        && ("Avg".equals(reading.kind) || isVolume(reading));
+        && (("Avg".equals(reading.kind) && "power".equals(reading.quantity)) || isVolume(reading));
   }
 
   private static boolean isVolume(MeterReading reading) {
@@ -68,9 +71,9 @@ public class TreatmentStoppedAlerts extends KeyedProcessFunction<String, MeterRe
   @Override
   public void processElement(MeterReading reading, Context ctx, Collector<AlertUpdate> out) throws Exception {
     Outlet outlet = outlets.get(reading.meter);
-    if (outlet == null || !(isVolume(reading) || outlet.treatmentEquipment().contains(reading.factor)
+    if (outlet == null || !counts(reading) || !(isVolume(reading) || outlet.treatmentEquipment().contains(reading.factor)
         || outlet.productionEquipment().contains(reading.factor))) {
-      return; // no power monitoring at this outlet, or a pollutant: the concentration rule's
+      return; // no power monitoring at this outlet, a pollutant (the concentration rule's) or a condition
     }
     if (Lateness.isLate(reading.ts, ctx.timerService().currentWatermark(), Long.MIN_VALUE, maxAgeMillis)) {
       return; // the indicator job keeps it in late_reading

@@ -15,7 +15,7 @@ public class LateReading {
   public LateReading() {}
 
   public LateReading(MeterReading reading, long watermark) {
-    this.meter = reading.isOutletValue() ? reading.meter + '/' + reading.factor + '-' + reading.kind : reading.meter;
+    this.meter = reading.series();
     this.ts = reading.ts;
     this.value = reading.value;
     this.receivedAt = reading.receivedAt;

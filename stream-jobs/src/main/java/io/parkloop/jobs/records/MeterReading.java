@@ -18,6 +18,12 @@ public class MeterReading implements java.io.Serializable {
   public String flag;
   /** HJ 212 data period (realtime, minute, hour, day), null for meters. */
   public String period;
+  /**
+   * What an outlet's value is, as ingest named it (the Avro Reading's {@code reading}):
+   * concentration, flow or load; power, energy or condition for HJ 212-2025's equipment data
+   * (ST 44/45). Null for meters.
+   */
+  public String quantity;
 
   public MeterReading() {}
 
@@ -34,6 +40,24 @@ public class MeterReading implements java.io.Serializable {
 
   public boolean isOutletValue() {
     return kind != null;
+  }
+
+  /**
+   * A value of the equipment behind an outlet (HJ 212-2025 ST 44 electricity, ST 45 operating
+   * conditions): a reading of the outlet's enterprise, kept in {@code equipment_reading}.
+   */
+  public boolean isEquipmentValue() {
+    return "power".equals(quantity) || "energy".equals(quantity) || "condition".equals(quantity);
+  }
+
+  /** Kept as a reading: a meter's, or an outlet's equipment value; pollutant data are not (the loads and alerts hold them). */
+  public boolean isStored() {
+    return !isOutletValue() || isEquipmentValue();
+  }
+
+  /** The series this value belongs to: the meter, or {@code outlet/factor-kind} for an outlet's value (E1-WW1/w01018-Avg). */
+  public String series() {
+    return isOutletValue() ? meter + '/' + factor + '-' + kind : meter;
   }
 
   public MeterReading(String meter, long ts, double value, long receivedAt) {

@@ -60,16 +60,25 @@ final class TestReadings {
     private final String period;
     private Instant at = T0;
     private String flag = "N";
+    /** As ingest names it; an outlet's average is a concentration unless said otherwise. */
+    private String quantity;
 
     private Builder(String device, String factor, String kind, String period) {
       this.device = device;
       this.factor = factor;
       this.kind = kind;
       this.period = period;
+      this.quantity = kind == null ? null : "concentration";
     }
 
     Builder at(Instant time) {
       this.at = time;
+      return this;
+    }
+
+    /** power or condition for HJ 212-2025's equipment values (ST 44/45). */
+    Builder quantity(String quantity) {
+      this.quantity = quantity;
       return this;
     }
 
@@ -80,8 +89,12 @@ final class TestReadings {
 
     MeterReading value(double value) {
       long ts = at.toEpochMilli();
-      return kind == null ? new MeterReading(device, ts, value, ts)
-          : MeterReading.outlet(device, ts, factor, kind, value, flag, period, ts);
+      if (kind == null) {
+        return new MeterReading(device, ts, value, ts);
+      }
+      MeterReading reading = MeterReading.outlet(device, ts, factor, kind, value, flag, period, ts);
+      reading.quantity = quantity;
+      return reading;
     }
   }
 }

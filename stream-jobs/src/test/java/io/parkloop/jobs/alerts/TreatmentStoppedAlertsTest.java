@@ -41,8 +41,8 @@ class TreatmentStoppedAlertsTest {
   /** An hour of the outlet's data: treatment and production power (kW), discharged volume (m³). */
   private static List<MeterReading> hour(int h, double treatmentKw, double productionKw, double volumeM3) {
     var at = T0.plus(hours(h));
-    return List.of(hourly("E2-WW1", "e30101").at(at).value(treatmentKw),
-        hourly("E2-WW1", "e30201").at(at).value(productionKw),
+    return List.of(hourly("E2-WW1", "e30101").quantity("power").at(at).value(treatmentKw),
+        hourly("E2-WW1", "e30201").quantity("power").at(at).value(productionKw),
         MeterReading.outlet("E2-WW1", at.toEpochMilli(), "w00000", "Cou", volumeM3, "N", "hour", at.toEpochMilli()));
   }
 
@@ -85,6 +85,19 @@ class TreatmentStoppedAlertsTest {
           "2026-03-01 05:00:00 treatment 0.5 kW, production 92 kW, discharged 13 m³",
           "2026-03-01 06:00:00 treatment 1.8 kW, production 90 kW, discharged 12 m³",
           "idle at or below 2 kW");
+    }
+  }
+
+  @Test
+  void anOperatingConditionOfATreatmentCodeIsNoPower() throws Exception {
+    List<MeterReading> readings = new ArrayList<>(aDay());
+    // ST 45 of the same code: the plant reports a condition code 5 every hour, idle or not
+    for (int h = 0; h < 14; h++) {
+      readings.add(hourly("E2-WW1", "e30101").quantity("condition").at(T0.plus(hours(h))).value(5));
+    }
+    try (AlertHarness<MeterReading> alerts = run(readings)) {
+      assertThat(alerts.table().values()).extracting(alert -> alert.openedAt, alert -> alert.peakValue)
+          .containsExactly(tuple(T0.plus(hours(4)).toEpochMilli(), 0.3), tuple(T0.plus(hours(11)).toEpochMilli(), 0.1));
     }
   }
 
