@@ -11,18 +11,21 @@ import java.time.Duration;
  * @param interval the length of an interval meter's period, or null to use the time since its
  *     previous reading
  * @param coalFactorKgce a per-meter override of the standard-coal factor (kgce per kWh, m³, kg or
- *     MJ, as in GB/T 2589), or null for the medium's reference value
+ *     MJ, as in GB/T 2589), or null for the medium's reference value; when it changes from a day on
+ *     ({@code changes} in reference.yaml), its versions, the base being the factor before the first
+ *     change
  * @param supplier for a transfer meter, the enterprise or park utility that supplies what the
  *     meter measures to its {@code enterprise} (the consumer); null for a supply from outside
  *     the park's enterprises (the grid, a gas or coal supplier, the waterworks)
  */
 public record Meter(String id, String enterprise, Medium medium, boolean cumulative, String unit,
-    Double rollover, Duration interval, Double coalFactorKgce, String supplier) implements java.io.Serializable {
+    Double rollover, Duration interval, Versions coalFactorKgce, String supplier) implements java.io.Serializable {
 
-  /** A meter of a supply from outside the park's enterprises. */
+  /** A meter of a supply from outside the park's enterprises whose factor, if its own, never changes. */
   public Meter(String id, String enterprise, Medium medium, boolean cumulative, String unit,
       Double rollover, Duration interval, Double coalFactorKgce) {
-    this(id, enterprise, medium, cumulative, unit, rollover, interval, coalFactorKgce, null);
+    this(id, enterprise, medium, cumulative, unit, rollover, interval,
+        coalFactorKgce == null ? null : Versions.always(coalFactorKgce), null);
   }
 
   /** True when the meter measures a transfer from a supplier of the park (SPEC "Links between enterprises"). */
@@ -30,10 +33,13 @@ public record Meter(String id, String enterprise, Medium medium, boolean cumulat
     return supplier != null;
   }
 
-  /** Tonnes of standard coal per canonical unit of this meter's medium; 0 for non-energy media. */
-  public double tcePerUnit() {
+  /**
+   * Tonnes of standard coal per canonical unit of this meter's medium with the factor in force at
+   * the instant; 0 for non-energy media.
+   */
+  public double tcePerUnit(long epochMillis) {
     if (coalFactorKgce != null) {
-      return medium.tcePerCanonicalUnit(coalFactorKgce);
+      return medium.tcePerCanonicalUnit(coalFactorKgce.at(epochMillis));
     }
     return medium.standardCoalKgce().map(medium::tcePerCanonicalUnit).orElse(0.0);
   }

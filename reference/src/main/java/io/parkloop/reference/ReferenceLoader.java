@@ -78,7 +78,7 @@ public final class ReferenceLoader {
     for (YamlNode item : root.require("parks").items()) {
       Park park = new Park(unique(item.require("id"), parkIds), item.require("name").text(),
           city(item.require("city")), item.require("level").oneOf("national", "provincial"),
-          item.require("land_area_km2").positiveNumber());
+          versions(item, "land_area_km2", item.require("land_area_km2").positiveNumber()));
       parks.add(park);
     }
     if (parks.isEmpty()) {
@@ -157,9 +157,34 @@ public final class ReferenceLoader {
     if (medium.isEnergy() && medium.standardCoalKgce().isEmpty() && coalFactor == null) {
       throw mediumNode.error(medium.id() + " has no reference standard-coal factor: give the meter its standard_coal_factor");
     }
+    Versions coalFactors = coalFactor == null ? null : Versions.always(coalFactor);
+    if (item.child("changes").isPresent()) {
+      if (!medium.isEnergy()) {
+        throw item.require("changes").error("only an energy meter's standard_coal_factor changes; "
+            + medium.id() + " has none");
+      }
+      coalFactors = versions(item, "standard_coal_factor", coalFactor == null ? medium.standardCoalKgce().orElseThrow() : coalFactor);
+    }
     return new Meter(id, enterprise, medium, cumulative, unit, rollover,
-        item.child("interval").map(YamlNode::duration).orElse(null), coalFactor,
+        item.child("interval").map(YamlNode::duration).orElse(null), coalFactors,
         item.child("supplier").map(node -> supplier(node, medium, enterprise, supplierIds)).orElse(null));
+  }
+
+  /**
+   * The value of {@code key} over time: {@code base} until the first of the item's {@code changes}
+   * (a list of {@code {valid_from: 2026-07-01, key: value}}, days ascending), each from its day on.
+   */
+  private static Versions versions(YamlNode item, String key, double base) {
+    Versions versions = Versions.always(base);
+    for (YamlNode change : item.child("changes").map(YamlNode::items).orElse(List.of())) {
+      YamlNode day = change.require("valid_from");
+      try {
+        versions = versions.from(day.day(), change.require(key).positiveNumber());
+      } catch (IllegalArgumentException e) {
+        throw day.error(e.getMessage());
+      }
+    }
+    return versions;
   }
 
   /** A transfer meter's supplier: an enterprise of any park or a park utility, never the consumer itself. */

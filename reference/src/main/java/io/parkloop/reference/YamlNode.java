@@ -1,6 +1,8 @@
 package io.parkloop.reference;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +136,15 @@ final class YamlNode {
       };
     } catch (NumberFormatException | ArithmeticException tooLong) { // found by ReferenceLoaderFuzzTest
       throw error("duration '" + text() + "' is too long");
+    }
+  }
+
+  /** A calendar day such as {@code 2026-07-01}. */
+  LocalDate day() {
+    try {
+      return LocalDate.parse(text());
+    } catch (DateTimeException e) {
+      throw error("expected a day such as 2026-07-01, got '" + text() + "'");
     }
   }
 

@@ -39,7 +39,7 @@ class TransferMetersTest {
     assertThat(data.meter("CHP-COAL").orElseThrow().isTransfer()).isFalse();
     assertThat(data.utility("SIP-WWTP")).contains(new Utility("SIP-WWTP", "SIP", "园区污水处理厂"));
     // 0.6 kgce/m³ is 0.0006 tce/m³
-    assertThat(data.meter("E1-COG").orElseThrow().tcePerUnit()).isEqualTo(0.0006);
+    assertThat(data.meter("E1-COG").orElseThrow().tcePerUnit(0)).isEqualTo(0.0006);
   }
 
   @Test

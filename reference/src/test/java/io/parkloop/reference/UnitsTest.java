@@ -44,8 +44,8 @@ class UnitsTest {
     Meter overridden = new Meter("m", "e", Medium.ELECTRICITY, true, "kWh", null, null, 0.3);
     Meter water = new Meter("w", "e", Medium.FRESH_WATER, true, "m3", null, null, null);
 
-    assertThat(standard.tcePerUnit()).isCloseTo(0.0001229, within(1e-12));
-    assertThat(overridden.tcePerUnit()).isCloseTo(0.0003, within(1e-12));
-    assertThat(water.tcePerUnit()).isZero();
+    assertThat(standard.tcePerUnit(0)).isCloseTo(0.0001229, within(1e-12));
+    assertThat(overridden.tcePerUnit(0)).isCloseTo(0.0003, within(1e-12));
+    assertThat(water.tcePerUnit(0)).isZero();
   }
 }

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * Mirrors the reference data into the database, in one transaction, so SQL can group by park:
  * the current parks, enterprises and meters, a new version of each park and meter whose values
- * changed ({@link ReferenceVersions}), and the outlets, permits and targets ({@link TargetAndDischargeTables}).
+ * changed ({@link ReferenceVersions}) or that reference.yaml dates ({@link DatedChanges}), and the outlets, permits and targets ({@link TargetAndDischargeTables}).
  */
 public final class ReferenceTables {
   private ReferenceTables() {}
@@ -25,17 +25,19 @@ public final class ReferenceTables {
   }
 
   /**
-   * Syncs; a park or meter whose values differ from its newest version gets a version that
-   * applies from {@code changedFrom} on (the first version of a new one applies since always).
+   * Syncs; a park or meter whose values on {@code changedFrom} differ from its version in force
+   * then gets a version that applies from that day on (the first version of a new one applies
+   * since always); the changes reference.yaml dates get versions on their own days.
    */
   public static void sync(DataSource dataSource, ReferenceData reference, LocalDate changedFrom) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        upsertParks(connection, reference);
+        upsertParks(connection, reference, changedFrom);
         upsertEnterprises(connection, reference);
-        upsertMeters(connection, reference);
+        upsertMeters(connection, reference, changedFrom);
         ReferenceVersions.record(connection, changedFrom);
+        DatedChanges.record(connection, reference);
         TargetAndDischargeTables.replace(connection, reference);
         connection.commit();
       } catch (SQLException e) {
@@ -45,7 +47,8 @@ public final class ReferenceTables {
     }
   }
 
-  private static void upsertParks(Connection connection, ReferenceData reference) throws SQLException {
+  /** The parks as on {@code day}: a land area changed from a later day is not yet theirs. */
+  private static void upsertParks(Connection connection, ReferenceData reference, LocalDate day) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("""
         insert into park (id, name, city, region, level, land_area_km2) values (?, ?, ?, ?, ?, ?)
         on conflict (id) do update set name = excluded.name, city = excluded.city, region = excluded.region,
@@ -56,7 +59,7 @@ public final class ReferenceTables {
         statement.setString(3, park.city());
         statement.setString(4, park.region().id());
         statement.setString(5, park.level());
-        statement.setDouble(6, park.landAreaKm2());
+        statement.setDouble(6, park.landAreaKm2().on(day));
         statement.addBatch();
       }
       statement.executeBatch();
@@ -78,7 +81,9 @@ public final class ReferenceTables {
     }
   }
 
-  private static void upsertMeters(Connection connection, ReferenceData reference) throws SQLException {
+  /** The meters as on {@code day}, with the factor in force then. */
+  private static void upsertMeters(Connection connection, ReferenceData reference, LocalDate day) throws SQLException {
+    long dayStart = day.atStartOfDay(IndicatorExport.SHANGHAI).toInstant().toEpochMilli();
     try (PreparedStatement statement = connection.prepareStatement("""
         insert into meter (id, enterprise_id, medium, reading, unit, rollover, interval_seconds, coal_factor_kgce,
           tce_per_unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -94,8 +99,8 @@ public final class ReferenceTables {
         statement.setString(5, meter.unit());
         statement.setObject(6, meter.rollover(), Types.DOUBLE);
         statement.setObject(7, meter.interval() == null ? null : meter.interval().toSeconds(), Types.BIGINT);
-        statement.setObject(8, meter.coalFactorKgce(), Types.DOUBLE);
-        statement.setDouble(9, meter.tcePerUnit());
+        statement.setObject(8, meter.coalFactorKgce() == null ? null : meter.coalFactorKgce().on(day), Types.DOUBLE);
+        statement.setDouble(9, meter.tcePerUnit(dayStart));
         statement.addBatch();
       }
       statement.executeBatch();

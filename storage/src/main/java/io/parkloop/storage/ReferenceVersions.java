@@ -8,14 +8,15 @@ import java.time.LocalDate;
 
 /**
  * Keeps {@code park_version} and {@code meter_version} in step with the current {@code park} and
- * {@code meter} rows: a row whose values differ from its newest version gets a new version from
- * the given day; a row without versions gets its first, valid since always. A second change on
+ * {@code meter} rows: a row whose values differ from the version in force on the given day (a
+ * version dated later by reference.yaml, {@link DatedChanges}, is not yet in force) gets a new
+ * version from that day; a row without versions gets its first, valid since always. A second change on
  * the same day replaces that day's version. Old versions are never changed, so the periods
  * before a change keep the land area or factor they were computed with.
  */
 final class ReferenceVersions {
-  private static final String PARK_COLUMNS = "name, city, region, level, land_area_km2";
-  private static final String METER_COLUMNS =
+  static final String PARK_COLUMNS = "name, city, region, level, land_area_km2";
+  static final String METER_COLUMNS =
       "enterprise_id, medium, reading, unit, rollover, interval_seconds, coal_factor_kgce, tce_per_unit";
 
   private ReferenceVersions() {}
@@ -34,12 +35,13 @@ final class ReferenceVersions {
         select c.id, case when latest.%2$s is null then '-infinity'::date else ? end, %4$s
         from %1$s c
         left join lateral (
-          select * from %1$s_version v where v.%2$s = c.id order by v.valid_from desc limit 1) latest on true
+          select * from %1$s_version v where v.%2$s = c.id and v.valid_from <= ? order by v.valid_from desc limit 1) latest on true
         where latest.%2$s is null or (%5$s) is distinct from (%4$s)
         on conflict (%2$s, valid_from) do update set %6$s, recorded_at = now()"""
         .formatted(table, key, columns, current, prefixed("latest.", columns), assignments(columns));
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setDate(1, Date.valueOf(changedFrom));
+      statement.setDate(2, Date.valueOf(changedFrom));
       statement.executeUpdate();
     }
   }

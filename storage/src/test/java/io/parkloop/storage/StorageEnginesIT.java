@@ -244,6 +244,46 @@ class StorageEnginesIT {
     assertThat(rows(database, "select count(*) from reading where meter = 'CMP-M'")).containsExactly("35");
   }
 
+  @Order(7)
+  @ParameterizedTest
+  @EnumSource(DatabaseEngine.class)
+  void theVersionsOfADatedChangeApplyFromTheFilesDayNotTheSyncs(DatabaseEngine engine,
+      DatabaseEngines.ForClass databases) throws Exception {
+    DataSource database = migrated(databases, engine);
+    String yaml = """
+        parks:
+          - id: VER
+            name: 版本园区
+            city: 苏州
+            level: national
+            land_area_km2: 10
+            changes:
+              - {valid_from: 2026-07-01, land_area_km2: 12}
+        enterprises:
+          - {id: VER-E1, park: VER}
+        meters:
+          - id: VER-E1-GAS
+            enterprise: VER-E1
+            medium: natural_gas
+            reading: cumulative
+            unit: m3
+            standard_coal_factor: 1.2
+            changes:
+              - {valid_from: 2027-01-01, standard_coal_factor: 1.4}
+        """;
+    // synced first before the park's change, then again after it with a change of the meter's ahead
+    ReferenceTables.sync(database, ReferenceLoader.parse("reference.yaml", yaml), LocalDate.of(2026, 5, 1));
+    ReferenceTables.sync(database, ReferenceLoader.parse("reference.yaml", yaml), LocalDate.of(2026, 12, 7));
+
+    assertThat(rows(database, "select valid_from::text, land_area_km2 from park_version where park_id = 'VER' order by 1"))
+        .containsExactly("-infinity 10.0", "2026-07-01 12.0");
+    assertThat(rows(database, "select land_area_km2 from park where id = 'VER'")).containsExactly("12.0");
+    assertThat(rows(database, """
+        select valid_from::text, coal_factor_kgce, tce_per_unit from meter_version where meter_id = 'VER-E1-GAS' order by 1"""))
+        .containsExactly("-infinity 1.2 0.0012", "2027-01-01 1.4 0.0014");
+    assertThat(rows(database, "select coal_factor_kgce from meter where id = 'VER-E1-GAS'")).containsExactly("1.2");
+  }
+
   private static void runJob(DataSource database, String procedure) throws SQLException {
     String job = rows(database, "select job_id from timescaledb_information.jobs where hypertable_name = 'reading'"
         + " and proc_name = '" + procedure + "'").get(0);

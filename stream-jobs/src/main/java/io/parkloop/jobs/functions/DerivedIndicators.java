@@ -29,7 +29,8 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
 
   private final ReferenceData reference;
   private final PeriodRetention retention;
-  private transient Map<String, Double> landArea;
+  /** The parks whose land areas add up to each scope's, by {@code scopeType|scopeId}. */
+  private transient Map<String, List<Park>> parksOfScope;
   private transient MapState<String, Double> quantities;
 
   public DerivedIndicators(ReferenceData reference, PeriodRetention retention) {
@@ -47,13 +48,12 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
 
   @Override
   public void open(OpenContext context) {
-    landArea = new HashMap<>();
+    parksOfScope = new HashMap<>();
     for (Park park : reference.parks()) {
-      landArea.merge("park|" + park.id(), park.landAreaKm2(), Double::sum);
-      landArea.merge("city|" + park.city(), park.landAreaKm2(), Double::sum);
-      landArea.merge("region|" + park.region().id(), park.landAreaKm2(), Double::sum);
-      landArea.merge("level|" + park.level(), park.landAreaKm2(), Double::sum);
-      landArea.merge("province|" + ScopeRollup.PROVINCE, park.landAreaKm2(), Double::sum);
+      for (String scope : List.of("park|" + park.id(), "city|" + park.city(), "region|" + park.region().id(),
+          "level|" + park.level(), "province|" + ScopeRollup.PROVINCE)) {
+        parksOfScope.computeIfAbsent(scope, s -> new ArrayList<>()).add(park);
+      }
     }
     quantities = getRuntimeContext().getMapState(new MapStateDescriptor<>("quantities", String.class, Double.class));
   }
@@ -108,9 +108,9 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
     if (resources > 0) {
       rows.add(derived(row, "resource_output_rate", "CNY/t", valueAdded * 1e4 / resources));
     }
-    Double area = landArea.get(row.scopeType + '|' + row.scopeId);
-    if (area != null && (row.periodType.equals("year") || row.periodType.equals("r12m"))) {
-      rows.add(derived(row, "land_output_rate", "100M CNY/km2", valueAdded / 1e4 / area));
+    List<Park> parks = parksOfScope.get(row.scopeType + '|' + row.scopeId);
+    if (parks != null && (row.periodType.equals("year") || row.periodType.equals("r12m"))) {
+      rows.add(derived(row, "land_output_rate", "100M CNY/km2", valueAdded / 1e4 / landAreaAtEnd(parks, row)));
     }
     for (String load : Indicators.LOAD_BY_FACTOR.values()) {
       Double kg = q.get(load);
@@ -123,6 +123,19 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
 
   private static IndicatorRow derived(IndicatorRow basis, String indicator, String unit, double value) {
     return new IndicatorRow(basis.scopeType, basis.scopeId, basis.periodType, basis.periodStart, indicator, unit, value);
+  }
+
+  /**
+   * The scope's land area on the last day of the row's period, as statistics report an area: a
+   * change dated inside a year counts for that whole year.
+   */
+  private static double landAreaAtEnd(List<Park> parks, IndicatorRow row) {
+    long lastInstant = periodEnd(row) - 1;
+    double area = 0;
+    for (Park park : parks) {
+      area += park.landAreaKm2At(lastInstant);
+    }
+    return area;
   }
 
   /** The end of the row's period; a rolling row's period_start already is its window's end. */

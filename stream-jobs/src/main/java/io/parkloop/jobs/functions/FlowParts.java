@@ -92,7 +92,7 @@ public final class FlowParts {
             meter.medium().canonicalUnit(), partId, IndicatorPart.toMicros(hour.quantity)));
         if (meter.medium().isEnergy()) {
           parts.add(new IndicatorPart(SCOPE_TYPE, link, "day", day, Indicators.ENERGY_TCE, "tce", partId,
-              IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit())));
+              IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit(hour.hourStart))));
         }
       });
       return parts;

@@ -42,7 +42,7 @@ public class MeterHourToParts extends RichFlatMapFunction<MeterHour, IndicatorPa
         meter.medium().indicator(), meter.medium().canonicalUnit(), meter.id(), IndicatorPart.toMicros(hour.quantity)));
     if (meter.medium().isEnergy()) {
       out.collect(new IndicatorPart("enterprise", meter.enterprise(), "hour", hour.hourStart,
-          "energy_tce", "tce", meter.id(), IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit())));
+          "energy_tce", "tce", meter.id(), IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit(hour.hourStart))));
     }
   }
 }

@@ -70,7 +70,7 @@ public class TransferParts extends RichFlatMapFunction<MeterHour, IndicatorPart>
     String quantity = meter.medium().indicator();
     String unit = meter.medium().canonicalUnit();
     boolean energy = meter.medium().isEnergy();
-    double tce = hour.quantity * meter.tcePerUnit();
+    double tce = hour.quantity * meter.tcePerUnit(hour.hourStart);
     Set<String> consumerScopes = scopeKeys(meter.enterprise());
     List<IndicatorPart> parts = new ArrayList<>();
     String partId = PART_PREFIX + meter.id();
