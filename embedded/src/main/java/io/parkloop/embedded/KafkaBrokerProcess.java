@@ -87,6 +87,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     return dataDir;
   }
 
+  /** Whether the broker process still runs: a broker halts by itself when its log directory fails. */
+  public boolean isAlive() {
+    return jvm.isAlive();
+  }
+
   /** The broker's output: its log lines and the ready line. */
   public String log() {
     return jvm.readLog();

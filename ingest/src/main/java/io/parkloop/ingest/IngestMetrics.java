@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the ingest stage: messages in, readings and waste records out, dead letters by reason, Kafka send
- * latency, and the HJ 212 TCP server's connections and replies.
+ * latency and failures, and the HJ 212 TCP server's connections and replies.
  */
 public final class IngestMetrics {
   private final LongAdder messagesIn = new LongAdder();
@@ -19,6 +19,7 @@ public final class IngestMetrics {
   private final LongAdder sendCount = new LongAdder();
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendMaxNanos = new AtomicLong();
+  private final LongAdder sendFailures = new LongAdder();
   private final AtomicLong tcpConnectionsOpen = new AtomicLong();
   private final LongAdder tcpConnectionsRefused = new LongAdder();
   private final LongAdder hj212RepliesSent = new LongAdder();
@@ -63,6 +64,11 @@ public final class IngestMetrics {
     sendNanos.add(nanos);
     sendMaxNanos.accumulateAndGet(nanos, Math::max);
   }
+
+  /** Kafka did not take a record (a broker down, a full log disk, a timeout); the sender tries it again. */
+  public void kafkaSendFailed() { sendFailures.increment(); }
+
+  public long kafkaSendFailures() { return sendFailures.sum(); }
 
   public void tcpConnectionOpened() { tcpConnectionsOpen.incrementAndGet(); }
 

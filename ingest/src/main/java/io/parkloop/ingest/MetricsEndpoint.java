@@ -101,6 +101,9 @@ public final class MetricsEndpoint implements AutoCloseable {
         .gauge("parkloop_ingest_kafka_send_seconds_max",
             "Longest time from handing a record to Kafka to its acknowledgement since start",
             metrics.maxSendMillis() / 1000)
+        .counter("parkloop_ingest_kafka_send_failures_total",
+            "Sends Kafka did not take (broker down, its log disk full, a timeout); each record is sent again",
+            metrics.kafkaSendFailures())
         .gauge("parkloop_ingest_tcp_connections_open",
             "HJ 212 analysers connected over TCP", metrics.tcpConnectionsOpen())
         .counter("parkloop_ingest_tcp_connections_refused_total",

@@ -62,6 +62,7 @@ final class RetryingKafkaSender implements AutoCloseable {
 
   private void retry(ProducerRecord<byte[], byte[]> record, Runnable onTaken, int attempt, Exception error) {
     long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempt, 6));
+    metrics.kafkaSendFailed();
     LOG.warn("Kafka did not take a record for {} (attempt {}), retrying in {} ms: {}",
         record.topic(), attempt + 1, delay, error.toString());
     schedule(record, onTaken, attempt + 1, delay);

@@ -45,6 +45,8 @@ class MetricsEndpointTest {
     metrics.deadLetter("malformed_json");
     metrics.kafkaSent(2_000_000);
     metrics.kafkaSent(4_000_000);
+    metrics.kafkaSendFailed();
+    metrics.kafkaSendFailed();
     metrics.tcpConnectionOpened();
     metrics.tcpConnectionOpened();
     metrics.tcpConnectionClosed();
@@ -73,13 +75,15 @@ class MetricsEndpointTest {
         "parkloop_ingest_kafka_send_seconds_count 2",
         "# TYPE parkloop_ingest_kafka_send_seconds_max gauge",
         "parkloop_ingest_kafka_send_seconds_max 0.004",
+        "# TYPE parkloop_ingest_kafka_send_failures_total counter",
+        "parkloop_ingest_kafka_send_failures_total 2",
         "# TYPE parkloop_ingest_tcp_connections_open gauge",
         "parkloop_ingest_tcp_connections_open 1",
         "parkloop_ingest_tcp_connections_refused_total 1",
         "parkloop_ingest_hj212_replies_total 1",
         "parkloop_ingest_hj212_non_data_packets_total{cn=\"2021\"} 1");
     // every family is described, and every other line is a sample: name, optional labels, value
-    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(12);
+    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(13);
     assertThat(response.body().lines().filter(line -> !line.startsWith("#")))
         .allMatch(line -> line.matches("parkloop_ingest_[a-z0-9_]+(\\{[a-z]+=\"[^\"]*\"})? [0-9.E-]+"));
   }

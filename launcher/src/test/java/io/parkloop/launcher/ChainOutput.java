@@ -16,12 +16,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** What the chain produced: the exported indicator rows, the tables beside them and the records on the dead-letter topic. */
@@ -82,7 +84,8 @@ final class ChainOutput {
 
   /**
    * Every record on the dead-letter topic, read from its start until {@code expected} records
-   * arrived and a few seconds more passed without another (a doubled one would show up then).
+   * arrived and then up to the end offsets the topic had at that moment (a doubled one written
+   * by then shows up; no quiet period is waited for).
    */
   static List<DeadLetterKey> deadLetters(String kafka, int expected) throws java.io.IOException {
     Properties props = new Properties();
@@ -96,18 +99,25 @@ final class ChainOutput {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
       consumer.subscribe(List.of(Topics.DEAD_LETTERS));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      long quietUntil = Long.MAX_VALUE;
-      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          DeadLetter letter = codec.decode(record.value());
-          letters.add(new DeadLetterKey(letter.getReason(), letter.getSource(),
-              StandardCharsets.UTF_8.decode(letter.getPayload()).toString()));
-        }
-        if (letters.size() >= expected && quietUntil == Long.MAX_VALUE) {
-          quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        }
+      while (letters.size() < expected && System.nanoTime() < deadline) {
+        pollInto(consumer, codec, letters);
+      }
+      // the barrier instead of a quiet period: everything the topic held once the expected count was there
+      Set<TopicPartition> partitions = consumer.assignment();
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+        pollInto(consumer, codec, letters);
       }
     }
     return letters;
+  }
+
+  private static void pollInto(KafkaConsumer<byte[], byte[]> consumer, AvroCodec<DeadLetter> codec,
+      List<DeadLetterKey> letters) throws java.io.IOException {
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+      DeadLetter letter = codec.decode(record.value());
+      letters.add(new DeadLetterKey(letter.getReason(), letter.getSource(),
+          StandardCharsets.UTF_8.decode(letter.getPayload()).toString()));
+    }
   }
 }

@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
 final class CrashScenario implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrashScenario.class);
   private static final Duration POLL = Duration.ofSeconds(1);
-  /** After the export matched: long enough for a doubled or stale write still under way to land. */
-  static final Duration SETTLE = Duration.ofSeconds(4);
 
   final CrashServices services;
   private final ServiceOptions options;
@@ -118,8 +116,9 @@ final class CrashScenario implements AutoCloseable {
   }
 
   /**
-   * Waits for the gateway to finish and for the export to be {@code complete}, then a little
-   * longer so that a doubled or stale write still under way shows; returns the export as it is then.
+   * Waits for the gateway to finish and for the export to be {@code complete}, then for the
+   * barrier of {@link JobsCaughtUp} (the jobs committed the input topics' end offsets of that
+   * moment), so that a doubled or stale write still under way shows; returns the export as it is then.
    */
   List<String> awaitExport(Predicate<List<String>> complete, Duration timeout) throws Exception {
     publisher.awaitDone(timeout);
@@ -132,7 +131,7 @@ final class CrashScenario implements AutoCloseable {
       matched = complete.test(rows);
     }
     LOG.info("export {} after {} s", matched ? "matched" : "did not match", elapsedSeconds());
-    Thread.sleep(SETTLE.toMillis());
+    JobsCaughtUp.await(services.kafka(), timeout);
     return ChainOutput.exportedRows(jdbcUrl());
   }
 
