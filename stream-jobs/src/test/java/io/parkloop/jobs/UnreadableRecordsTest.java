@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.avro.MonthlyStatistics;
 import io.parkloop.avro.Reading;
+import io.parkloop.avro.WasteRecord;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.schemas.AvroCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +73,33 @@ class UnreadableRecordsTest {
       assertThat(row.enterprise).isEqualTo("E001");
       assertThat(row.monthStart).isEqualTo(Instant.parse("2026-01-31T16:00:00Z").toEpochMilli());
       assertThat(row.valueAdded).isEqualTo(1_250.0);
+    });
+    assertThat(deserializer.unreadable().tombstones()).isEqualTo(1);
+    assertThat(deserializer.unreadable().undecodable()).isEqualTo(5);
+  }
+
+  @Test
+  void theWasteDeserializerSkipsAndCountsWhatIsNoWasteRecord() {
+    byte[] good = AvroCodec.of(WasteRecord.class).encode(WasteRecord.newBuilder()
+        .setEnterprise("E001").setId("T-1").setMonth("2026-03").setCategory("general").setFlow("generated")
+        .setTonnes(12.5).setSource("test").build());
+    byte[] badMonth = AvroCodec.of(WasteRecord.class).encode(WasteRecord.newBuilder()
+        .setEnterprise("E001").setId("T-2").setMonth("March").setCategory("general").setFlow("generated")
+        .setTonnes(1).setSource("test").build());
+    WasteDeserializer deserializer = new WasteDeserializer();
+    List<WasteRow> out = new ArrayList<>();
+
+    List<byte[]> values = new ArrayList<>(hostileThen(good));
+    values.add(0, badMonth);
+    for (byte[] value : values) {
+      deserializer.deserialize(record(value), collector(out));
+    }
+
+    // 2026-03-01T00:00 in Asia/Shanghai, worked out by hand
+    assertThat(out).singleElement().satisfies(row -> {
+      assertThat(row.enterprise).isEqualTo("E001");
+      assertThat(row.monthStart).isEqualTo(Instant.parse("2026-02-28T16:00:00Z").toEpochMilli());
+      assertThat(row.tonnes).isEqualTo(12.5);
     });
     assertThat(deserializer.unreadable().tombstones()).isEqualTo(1);
     assertThat(deserializer.unreadable().undecodable()).isEqualTo(5);
