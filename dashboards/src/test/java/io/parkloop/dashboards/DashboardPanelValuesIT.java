@@ -50,7 +50,7 @@ class DashboardPanelValuesIT {
   /**
    * The clock of every panel query: a Monday late morning in Asia/Shanghai (11:17), so that
    * "today", "yesterday", "this month" and every duration up to now are the same on any day the
-   * test runs. The queries' now() is this instant (see {@link #rows}).
+   * test runs. The queries' now() is this instant ({@link FixedClock}).
    */
   private static final Instant NOW = Instant.parse("2026-03-02T03:17:00Z");
 
@@ -63,7 +63,7 @@ class DashboardPanelValuesIT {
     System.out.println("dashboard panels on " + testDatabase.describe());
     Seed seed = Seed.at(NOW);
     seed.insert(database);
-    pinTheClock(database);
+    FixedClock.install(database, NOW);
     Map<String, List<String>> expected = seed.expectedRows();
 
     List<String> checked = new ArrayList<>();
@@ -100,23 +100,10 @@ class DashboardPanelValuesIT {
     }
   }
 
-  /**
-   * A now() of {@link #NOW} in schema fixed_clock. A session whose search_path names pg_catalog
-   * after fixed_clock finds it before the built-in one (PostgreSQL searches pg_catalog first only
-   * when the path does not name it).
-   */
-  private static void pinTheClock(DataSource database) throws Exception {
-    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("create schema fixed_clock");
-      statement.execute("create function fixed_clock.now() returns timestamptz language sql immutable as $$ select '"
-          + NOW + "'::timestamptz $$");
-    }
-  }
-
   private static List<List<String>> rows(DataSource database, String sql) throws Exception {
     List<List<String>> rows = new ArrayList<>();
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("set search_path to public, fixed_clock, pg_catalog");
+      FixedClock.use(statement);
       collect(statement, sql, rows);
     }
     return rows;
