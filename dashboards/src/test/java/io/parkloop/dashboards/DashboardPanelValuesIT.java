@@ -40,15 +40,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  * by hand (the arithmetic is in the comments). A panel without an expectation here fails, so a new
  * panel comes with its numbers.
  *
- * <p>Cells are compared as text: numbers to four decimals, instants in ISO form; a cell expected
- * as {@code ~N} is a duration up to now, which must lie between N and N + 600 seconds (the
- * seconds between seeding and querying, however slow the machine).
+ * <p>Cells are compared as text: numbers to four decimals, instants in ISO form. The time range
+ * and the queries' now() are fixed ({@link #NOW}), so durations up to now are exact too.
  */
 @ExtendWith(DatabaseEngines.class)
 class DashboardPanelValuesIT {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final Path ROOT = Path.of(System.getProperty("parkloop.root", ".."));
-  private static final long SLACK_SECONDS = 600;
+  /**
+   * The clock of every panel query: a Monday late morning in Asia/Shanghai (11:17), so that
+   * "today", "yesterday", "this month" and every duration up to now are the same on any day the
+   * test runs. The queries' now() is this instant ({@link FixedClock}).
+   */
+  private static final Instant NOW = Instant.parse("2026-03-02T03:17:00Z");
 
   @ParameterizedTest
   @EnumSource(DatabaseEngine.class)
@@ -57,8 +61,9 @@ class DashboardPanelValuesIT {
     DataSource database = testDatabase.dataSource();
     Migrations.migrate(database);
     System.out.println("dashboard panels on " + testDatabase.describe());
-    Seed seed = Seed.startingNow();
+    Seed seed = Seed.at(NOW);
     seed.insert(database);
+    FixedClock.install(database, NOW);
     Map<String, List<String>> expected = seed.expectedRows();
 
     List<String> checked = new ArrayList<>();
@@ -72,7 +77,7 @@ class DashboardPanelValuesIT {
                 + target.path("refId").asText();
             assertThat(expected).as("the expected rows of panel %s", name).containsKey(name);
             String sql = GrafanaQuery.expand(target.path("rawSql").asText(), seed.now.minus(Duration.ofDays(7)),
-                Instant.now().plusSeconds(60), variables);
+                seed.now.plusSeconds(60), variables);
             assertRows(name, rows(database, sql), expected.get(name));
             checked.add(name);
           }
@@ -90,20 +95,22 @@ class DashboardPanelValuesIT {
       assertThat(row).as("columns of row %d of %s: %s", r + 1, panel, row).hasSize(cells.length);
       for (int c = 0; c < cells.length; c++) {
         String description = "row " + (r + 1) + ", column " + (c + 1) + " of " + panel + ": " + row;
-        if (cells[c].startsWith("~")) {
-          double least = Double.parseDouble(cells[c].substring(1));
-          assertThat(Double.parseDouble(row.get(c))).as(description).isBetween(least, least + SLACK_SECONDS);
-        } else {
-          assertThat(row.get(c)).as(description).isEqualTo(cells[c]);
-        }
+        assertThat(row.get(c)).as(description).isEqualTo(cells[c]);
       }
     }
   }
 
   private static List<List<String>> rows(DataSource database, String sql) throws Exception {
     List<List<String>> rows = new ArrayList<>();
-    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      FixedClock.use(statement);
+      collect(statement, sql, rows);
+    }
+    return rows;
+  }
+
+  private static void collect(Statement statement, String sql, List<List<String>> rows) throws Exception {
+    try (ResultSet result = statement.executeQuery(sql)) {
       int columns = result.getMetaData().getColumnCount();
       while (result.next()) {
         List<String> row = new ArrayList<>();
@@ -113,7 +120,6 @@ class DashboardPanelValuesIT {
         rows.add(row);
       }
     }
-    return rows;
   }
 
   private static String text(Object value) {
@@ -133,8 +139,7 @@ class DashboardPanelValuesIT {
    * of them, 2 minutes ago ({@code w}).
    */
   private record Seed(Instant now, Instant t, Instant y, Instant u, Instant w) {
-    static Seed startingNow() {
-      Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    static Seed at(Instant now) {
       Instant today = LocalDate.ofInstant(now, SHANGHAI).atStartOfDay(SHANGHAI).toInstant();
       return new Seed(now, today, today.minus(Duration.ofDays(1)), now.minus(Duration.ofMinutes(10)),
           now.minus(Duration.ofMinutes(2)));
@@ -295,14 +300,14 @@ class DashboardPanelValuesIT {
       e.put("parkloop-discharge / Opened in the range / A", List.of("3")); // a1, a2, a3; a4 opened 20 days ago
       e.put("parkloop-discharge / Closed in the range / A", List.of("1")); // a3
       e.put("parkloop-discharge / Open alerts / A", List.of( // critical first; peak / limit 95/50 = 190 %, 3/2 = 150 %
-          "critical|concentration|outlet|P1-E1-WW1|w01018|" + a1 + "|~7200|95|50|190|{over}|a1",
-          "warning|silence|meter|P1-E1-M1|null|" + a2 + "|~1800|3|2|150|{}|a2"));
+          "critical|concentration|outlet|P1-E1-WW1|w01018|" + a1 + "|7200|95|50|190|{over}|a1",
+          "warning|silence|meter|P1-E1-M1|null|" + a2 + "|1800|3|2|150|{}|a2"));
       e.put("parkloop-discharge / Alerts opened per day, by kind / A", alertsPerShanghaiDay());
       e.put("parkloop-discharge / Discharged load per day · ${scope:text} / A", List.of(
           y + "|cod_kg|5", y + "|nh3n_kg|0.5"));
       e.put("parkloop-discharge / Alerts in the range / A", List.of( // newest first; a3 lasted a day, 8/5 = 160 %
-          "warning|silence|meter|P1-E1-M1|null|" + a2 + "|null|~1800|3|2|150|{}|a2",
-          "critical|concentration|outlet|P1-E1-WW1|w01018|" + a1 + "|null|~7200|95|50|190|{over}|a1",
+          "warning|silence|meter|P1-E1-M1|null|" + a2 + "|null|1800|3|2|150|{}|a2",
+          "critical|concentration|outlet|P1-E1-WW1|w01018|" + a1 + "|null|7200|95|50|190|{over}|a1",
           "warning|concentration|outlet|P1-E1-WW1|w21003|" + ago(Duration.ofDays(3)) + "|" + ago(Duration.ofDays(2))
               + "|86400|8|5|160|{}|a3"));
       // park live: the first park by name, Alpha (P1)
@@ -311,7 +316,7 @@ class DashboardPanelValuesIT {
       e.put("parkloop-park-live / Yesterday, to the same hour / A", List.of("1"));
       e.put("parkloop-park-live / Water reuse rate today / A", List.of("25")); // 100 × 100 / (300 + 100)
       e.put("parkloop-park-live / Enterprises without data today / A", List.of("1")); // Alpha Three
-      e.put("parkloop-park-live / Since the last update / A", List.of("~120")); // today's hour, written at w
+      e.put("parkloop-park-live / Since the last update / A", List.of("120")); // today's hour, written at w
       e.put("parkloop-park-live / Energy per hour, last 24 h / A", List.of(y + "|1", t + "|0.5"));
       e.put("parkloop-park-live / Energy by medium today / A", List.of(
           "Electricity (kWh)|50000", "Natural gas (m³)|800", "Steam (t)|30"));
@@ -332,7 +337,7 @@ class DashboardPanelValuesIT {
           "P1-E2>P2-E1:recycled_water_m3|P1-E2|P2-E1|7.500 m³|recycled water, out",
           "P1-E2>Q-HANDLER:solid_waste_t|P1-E2|Q-HANDLER|5.000 t|solid waste, out"));
       // pipeline
-      e.put("parkloop-pipeline / Since the last write / A", List.of("~120"));
+      e.put("parkloop-pipeline / Since the last write / A", List.of("120"));
       e.put("parkloop-pipeline / Newest hour with data / A", List.of(String.valueOf(t.toEpochMilli())));
       e.put("parkloop-pipeline / Rows changed, last 5 minutes / A", List.of("2"));
       e.put("parkloop-pipeline / Late readings in the range / A", List.of("2"));
@@ -344,7 +349,7 @@ class DashboardPanelValuesIT {
       e.put("parkloop-pipeline / Late readings and data-quality events per hour / B", List.of(
           hour(ago(Duration.ofHours(30))) + "|gap|1", hour(ago(Duration.ofHours(4))) + "|counter_reset|1"));
       e.put("parkloop-pipeline / Freshness by park / A", List.of( // the park without rows first
-          "Beta|P2|CityB|null|null|null", "Alpha|P1|CityA|" + w + "|~120|" + t));
+          "Beta|P2|CityB|null|null|null", "Alpha|P1|CityA|" + w + "|120|" + t));
       e.put("parkloop-pipeline / Latest data-quality events / A", List.of(
           ago(Duration.ofHours(4)) + "|counter_reset|P1-E1-M1|P1-E1|P1|from 900 to 3",
           ago(Duration.ofHours(30)) + "|gap|P2-E1-M1|P2-E1|P2|6 h without readings"));

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -52,10 +51,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every panel query of every dashboard, expanded the way Grafana expands it, runs against a real
- * PostgreSQL that the real indicator and alert jobs filled from two days of realistic readings
+ * PostgreSQL that the real indicator and alert jobs filled from two days of deterministic readings
  * (counters, an interval meter, a counter reset, a late reading, HJ 212 hourly data over and under
- * the limit, monthly statistics) and returns rows with the columns its panel needs. The values
- * each panel shows are DashboardPanelValuesIT's, on a small data set with known answers.
+ * the limit, monthly statistics) and returns rows with the columns its panel needs. The range and
+ * now() are fixed, for the jobs' writes too. Only the shape is checked here; the values each panel
+ * shows are DashboardPanelValuesIT's, on a small data set with known answers.
  */
 @ExtendWith(SharedServices.class)
 class DashboardQueriesIT {
@@ -65,12 +65,14 @@ class DashboardQueriesIT {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final Path ROOT = Path.of(System.getProperty("parkloop.root", ".."));
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
   /**
-   * The seed's readings run into tomorrow (Asia/Shanghai): the panels about "today" find their
-   * day however close to midnight the test runs, even when the queries run after it.
+   * The clock of the seed and of every query: Monday 2026-03-02 11:17 in Asia/Shanghai; the
+   * queries' now() is this instant too ({@link FixedClock}), so no result depends on the day the
+   * test runs.
    */
-  private static final Instant END = LocalDate.now(SHANGHAI).plusDays(1).atStartOfDay(SHANGHAI).toInstant()
+  private static final Instant NOW = Instant.parse("2026-03-02T03:17:00Z");
+  /** The readings run on to 02:00 of the next Shanghai day, past the fixed now. */
+  private static final Instant END = LocalDate.ofInstant(NOW, SHANGHAI).plusDays(1).atStartOfDay(SHANGHAI).toInstant()
       .plus(Duration.ofHours(2));
   private static DataSource database;
 
@@ -80,6 +82,7 @@ class DashboardQueriesIT {
     database = services.dataSource();
     Migrations.migrate(database);
     ReferenceTables.sync(database, reference);
+    FixedClock.installForEverySession(database, NOW);
 
     List<MeterReading> readings = readings(reference);
     List<StatisticsRow> statistics = statistics(reference);
@@ -100,16 +103,21 @@ class DashboardQueriesIT {
     env.execute("dashboard-seed");
   }
 
-  /** Two days up to now and on into tomorrow, every 30 minutes, in arrival order; then one reading days too late. */
+  /**
+   * Two days up to now and on into tomorrow, every 30 minutes, in arrival order; then one reading
+   * days too late. The steps and concentrations cycle through fixed values (no random numbers).
+   */
   private static List<MeterReading> readings(ReferenceData reference) {
-    Random random = new Random(11);
+    int slot = 0;
     Instant start = NOW.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
     Map<String, Double> counters = new LinkedHashMap<>();
     List<MeterReading> readings = new ArrayList<>();
     for (Instant t = start; t.isBefore(END); t = t.plus(Duration.ofMinutes(30))) {
       long ts = t.toEpochMilli();
+      slot++;
+      int m = 0;
       for (Meter meter : reference.meters()) {
-        double step = 5 + random.nextInt(50);
+        double step = 5 + (slot * 7 + m++ * 11) % 50;
         double value = meter.cumulative() ? counters.merge(meter.id(), step, Double::sum) : step;
         if (meter.id().equals("E002-ELEC") && t.equals(start.plus(Duration.ofHours(20)))) {
           value = 3; // the meter was replaced: a counter reset
@@ -118,9 +126,9 @@ class DashboardQueriesIT {
         readings.add(new MeterReading(meter.id(), ts, value, ts));
       }
       if (t.getEpochSecond() % 3600 == 0) {
-        readings.add(MeterReading.outlet("E001-WW1", ts, "w01018", "Avg", 30 + random.nextInt(40), "N", "hour", ts));
-        readings.add(MeterReading.outlet("E001-WW1", ts, "w21003", "Avg", 1 + random.nextInt(6), "N", "hour", ts));
-        readings.add(MeterReading.outlet("E001-WW1", ts, "w00000", "Cou", 80 + random.nextInt(40), "N", "hour", ts));
+        readings.add(MeterReading.outlet("E001-WW1", ts, "w01018", "Avg", 30 + slot % 40, "N", "hour", ts));
+        readings.add(MeterReading.outlet("E001-WW1", ts, "w21003", "Avg", 1 + slot % 6, "N", "hour", ts));
+        readings.add(MeterReading.outlet("E001-WW1", ts, "w00000", "Cou", 80 + slot % 40, "N", "hour", ts));
       }
     }
     // the last hour's COD far over its limit: an alert still open for the alert panels
@@ -134,7 +142,7 @@ class DashboardQueriesIT {
 
   private static List<StatisticsRow> statistics(ReferenceData reference) {
     List<StatisticsRow> rows = new ArrayList<>();
-    YearMonth current = YearMonth.now(SHANGHAI);
+    YearMonth current = YearMonth.from(LocalDate.ofInstant(NOW, SHANGHAI));
     for (var enterprise : reference.enterprises()) {
       for (int back = 0; back < 3; back++) {
         long month = current.minusMonths(back).atDay(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
@@ -173,11 +181,16 @@ class DashboardQueriesIT {
   }
 
   private static void check(JsonNode panel, JsonNode target, Map<String, List<String>> variables) throws Exception {
-    // the dashboard's time range ends now: rows were written after the data's own last instant
     String sql = GrafanaQuery.expand(target.path("rawSql").asText(), NOW.minus(Duration.ofDays(7)),
-        Instant.now().plusSeconds(60), variables);
-    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
+        NOW.plusSeconds(60), variables);
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      FixedClock.use(statement);
+      checkColumns(panel, target, statement.executeQuery(sql), sql);
+    }
+  }
+
+  private static void checkColumns(JsonNode panel, JsonNode target, ResultSet result, String sql) throws Exception {
+    try (result) {
       ResultSetMetaData columns = result.getMetaData();
       List<String> names = new ArrayList<>();
       for (int i = 1; i <= columns.getColumnCount(); i++) {

@@ -26,14 +26,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -51,7 +52,7 @@ import picocli.CommandLine;
  * The alert job into the real {@code alerts} table (PostgreSQL, migrated by Flyway) and the real
  * alerts topic (Kafka KRaft), then {@code parkloop alerts} and {@code parkloop alerts ack} on that
  * table; and the same readings again, as a replay would bring them, changing nothing. And the
- * Grafana alert rules' queries against the same table.
+ * Grafana alert rules' queries, each with the rows it must return, on a seeded alerts table.
  */
 @ExtendWith(SharedServices.class)
 class AlertsIT {
@@ -131,32 +132,95 @@ class AlertsIT {
     assertThat(latestPerKey(services.kafka().bootstrapServers(), topic)).isEqualTo(onTopic);
   }
 
+  /**
+   * The five Grafana alert rules on a table of their own (not the job's, which the other test
+   * checks row for row): one open and one closed alert of each kind, an open concentration
+   * warning beside the critical one, and two data-quality alerts written 10 minutes and 2 hours
+   * ago. Each rule must return exactly the open alerts it notifies on, with the value Grafana's
+   * threshold compares.
+   */
   @Test
-  void theQueriesOfTheGrafanaAlertRulesRunOnTheAlertsTable(TestClassServices services) throws Exception {
-    Migrations.migrate(services.dataSource());
-    List<String> queries = new ArrayList<>();
+  void theGrafanaAlertRulesReturnTheOpenAlertsOfTheirKind(TestClassServices services) throws Exception {
+    String database = services.databaseName() + "_rules";
+    services.postgres().createDatabase(database);
+    DataSource rulesTable = services.postgres().dataSource(database);
+    Migrations.migrate(rulesTable);
+    try (Connection connection = rulesTable.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("""
+          insert into alerts (id, kind, scope_type, scope_id, factor, severity, opened_at, closed_at, peak_value,
+                              limit_value, updated_at) values
+            ('c-open', 'concentration', 'outlet', 'E2-WW1', 'w01018', 'critical', now() - interval '3 hours', null,
+             91, 50, now()),
+            ('c-warn', 'concentration', 'outlet', 'E2-WW1', 'w21003', 'warning', now() - interval '3 hours', null,
+             5.5, 5, now()),
+            ('c-closed', 'concentration', 'outlet', 'E2-WW2', 'w01018', 'critical', now() - interval '9 hours',
+             now() - interval '8 hours', 64, 50, now()),
+            ('p-open', 'permit', 'enterprise', 'E2', 'w01018', 'warning', now() - interval '2 days', null,
+             10.8, 12, now()),
+            ('p-closed', 'permit', 'enterprise', 'E3', 'w21003', 'critical', now() - interval '40 days',
+             now() - interval '30 days', 2.4, 2, now()),
+            ('s-open', 'silence', 'meter', 'E2-ELEC', null, 'warning', now() - interval '2 hours', null, 2, 1, now()),
+            ('s-closed', 'silence', 'outlet', 'E2-WW2', null, 'warning', now() - interval '6 hours',
+             now() - interval '5 hours', 3, 2, now()),
+            ('t-open', 'treatment_stopped', 'outlet', 'E2-WW1', null, 'critical', now() - interval '1 hour', null,
+             0.4, 1, now()),
+            ('t-closed', 'treatment_stopped', 'outlet', 'E2-WW2', null, 'critical', now() - interval '3 days',
+             now() - interval '2 days', 0.2, 1, now()),
+            ('q-recent', 'data_quality', 'meter', 'E2-ELEC', 'counter_reset', 'warning', now() - interval '10 minutes',
+             now() - interval '10 minutes', null, null, now() - interval '10 minutes'),
+            ('q-old', 'data_quality', 'meter', 'E2-GAS', 'spike', 'warning', now() - interval '2 hours',
+             now() - interval '2 hours', null, null, now() - interval '2 hours')""");
+    }
+
+    Map<String, String> queries = alertRuleQueries();
+    assertThat(queries.keySet()).containsExactly("Concentration over limit", "Permitted annual load at risk",
+        "Meter or outlet silent", "Treatment plant stopped", "Data quality");
+    // only the open critical one: the warning and the closed episode do not notify
+    assertThat(rows(rulesTable, queries.get("Concentration over limit")))
+        .containsExactly(List.of("E2-WW1", "w01018", 1.0));
+    // 100 × 10.8 kg of a 12 kg permit; the closed 120 % episode of E3 is over
+    assertThat(rows(rulesTable, queries.get("Permitted annual load at risk")))
+        .containsExactly(List.of("E2", "w01018", "warning", 90.0));
+    assertThat(rows(rulesTable, queries.get("Meter or outlet silent")))
+        .containsExactly(List.of("meter", "E2-ELEC", 1.0));
+    assertThat(rows(rulesTable, queries.get("Treatment plant stopped")))
+        .containsExactly(List.of("E2-WW1", 1.0));
+    // closed at once, like every data-quality alert: counted when written in the last hour, not the spike 2 h ago
+    assertThat(rows(rulesTable, queries.get("Data quality")))
+        .containsExactly(List.of("E2-ELEC", "counter_reset", 1.0));
+  }
+
+  /** Each rule's title and the SQL of its one data-source query, in file order. */
+  private static Map<String, String> alertRuleQueries() throws Exception {
+    Map<String, String> queries = new LinkedHashMap<>();
     Map<String, Object> provisioning = new Yaml().load(Files.readString(alertRulesFile()));
     for (Object group : (List<?>) provisioning.get("groups")) {
       for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
         for (Object query : (List<?>) ((Map<?, ?>) rule).get("data")) {
           if (((Map<?, ?>) query).get("model") instanceof Map<?, ?> model
               && model.get("rawSql") instanceof String sql) {
-            queries.add(sql);
+            assertThat(queries.put((String) ((Map<?, ?>) rule).get("title"), sql)).as("one query per rule").isNull();
           }
         }
       }
     }
-    assertThat(queries).hasSize(5);
-    try (Connection connection = services.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      for (String sql : queries) {
-        try (ResultSet result = statement.executeQuery(sql)) {
-          int columns = result.getMetaData().getColumnCount();
-          assertThat(result.getMetaData().getColumnType(columns)).as("the value Grafana compares, last in %s", sql)
-              .isIn(Types.DOUBLE, Types.NUMERIC, Types.BIGINT);
+    return queries;
+  }
+
+  /** The rows of a query in their order, each cell as JDBC returns it. */
+  private static List<List<Object>> rows(DataSource database, String sql) throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+          row.add(result.getObject(i));
         }
+        rows.add(row);
       }
     }
+    return rows;
   }
 
   private static Path alertRulesFile() {
