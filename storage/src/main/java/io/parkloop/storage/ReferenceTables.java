@@ -3,6 +3,7 @@ package io.parkloop.storage;
 import io.parkloop.reference.Enterprise;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.Park;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ public final class ReferenceTables {
 
   /** Syncs with changed values applying from today (Asia/Shanghai). */
   public static void sync(DataSource dataSource, ReferenceData reference) throws SQLException {
-    sync(dataSource, reference, LocalDate.now(IndicatorExport.SHANGHAI));
+    sync(dataSource, reference, LocalDate.now(Province.ZONE));
   }
 
   /**

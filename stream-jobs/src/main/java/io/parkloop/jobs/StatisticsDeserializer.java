@@ -2,6 +2,7 @@ package io.parkloop.jobs;
 
 import io.parkloop.avro.MonthlyStatistics;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.reference.Province;
 import io.parkloop.schemas.AvroCodec;
 import java.io.IOException;
 import java.time.YearMonth;
@@ -51,7 +52,7 @@ public class StatisticsDeserializer implements KafkaRecordDeserializationSchema<
   }
 
   public static StatisticsRow toRow(MonthlyStatistics statistics) {
-    long monthStart = YearMonth.parse(statistics.getMonth()).atDay(1).atStartOfDay(Periods.ZONE).toInstant().toEpochMilli();
+    long monthStart = YearMonth.parse(statistics.getMonth()).atDay(1).atStartOfDay(Province.ZONE).toInstant().toEpochMilli();
     return new StatisticsRow(statistics.getEnterprise(), monthStart, statistics.getValueAdded10kCny(),
         statistics.getOutputValue10kCny(), statistics.getMaterialT());
   }

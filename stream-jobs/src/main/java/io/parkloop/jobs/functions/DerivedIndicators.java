@@ -4,6 +4,7 @@ import io.parkloop.jobs.Indicators;
 import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.reference.Park;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
       landArea.merge("city|" + park.city(), park.landAreaKm2(), Double::sum);
       landArea.merge("region|" + park.region().id(), park.landAreaKm2(), Double::sum);
       landArea.merge("level|" + park.level(), park.landAreaKm2(), Double::sum);
-      landArea.merge("province|" + ScopeRollup.PROVINCE, park.landAreaKm2(), Double::sum);
+      landArea.merge("province|" + Province.NAME, park.landAreaKm2(), Double::sum);
     }
     quantities = getRuntimeContext().getMapState(new MapStateDescriptor<>("quantities", String.class, Double.class));
   }
