@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * comma-separated list of them, or {@code all}) turns the failure into a skip. CI never sets it.
  */
 public enum RequiredTool {
-  MOSQUITTO(Path.of("/usr/sbin/mosquitto"), "mosquitto"),
+  MOSQUITTO(MosquittoBroker.BINARY, "mosquitto"),
   MOSQUITTO_PUB(Path.of("/usr/bin/mosquitto_pub"), "mosquitto-clients"),
   BASH(Path.of("/bin/bash"), "bash");
 

@@ -2,11 +2,11 @@ package io.parkloop.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkloop.avro.WasteRecord;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +25,6 @@ public final class WasteValidator {
   private static final Pattern HW_CODE = Pattern.compile("HW(0[1-9]|[1-4][0-9]|50)");
   private static final Set<String> FIELDS = Set.of("id", "enterprise", "date", "category", "hw_code", "flow", "to",
       "handler", "tonnes");
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final Supplier<ReferenceData> reference;
 
@@ -99,7 +98,7 @@ public final class WasteValidator {
       throw new Rejected(Rejection.BAD_TIMESTAMP, "'date' must be a day such as 2026-03-12 or a month such as 2026-03, got '"
           + dateText + "'");
     }
-    if (month.atDay(1).isAfter(LocalDate.ofInstant(receivedAt, SHANGHAI))) {
+    if (month.atDay(1).isAfter(LocalDate.ofInstant(receivedAt, Province.ZONE))) {
       throw new Rejected(Rejection.FUTURE_TIMESTAMP, "'date' " + dateText + " lies in the future");
     }
     return WasteRecord.newBuilder()

@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
     description = {"Runs the whole pipeline locally on embedded services with a sample province",
         "(4 parks in 苏南, 苏中 and 苏北) and a simulator of its meters, printing a live table."})
 final class DemoCommand implements Callable<Integer> {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Mixin ServiceOptions services;
 
@@ -36,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     ReferenceData reference = ReferenceLoader.parse("demo/reference.yaml", demoReference());
     return LiveRun.run(services, () -> reference, duration, Duration.ofSeconds(5), Duration.ofSeconds(2), System.out,
         (stack, printer) -> {
-          StatisticsLoad.publish(stack, "demo statistics", MeterSimulator.statistics(reference, YearMonth.now(SHANGHAI), 3),
+          StatisticsLoad.publish(stack, "demo statistics", MeterSimulator.statistics(reference, YearMonth.now(Province.ZONE), 3),
               printer);
           MeterSimulator simulator = new MeterSimulator(reference, stack.mqttUrl(),
               services.dataDir.toAbsolutePath().resolve("simulator.last"));

@@ -1,6 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.IngestMetrics;
+import io.parkloop.reference.Province;
 import io.parkloop.storage.IndicatorExport;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 
 /** The compact table the demo and run print every few seconds: the pipeline's counts and each park's figures today. */
 final class LiveTable {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private final IngestMetrics metrics;
   private final PipelineLag lag;
   private final DataSource database;
@@ -64,7 +63,7 @@ final class LiveTable {
         left join indicator_value v on v.scope_type = 'park' and v.scope_id = p.id
              and v.period_type = 'day' and v.period_start = ?
         group by p.id, p.name, p.region order by p.id""")) {
-      statement.setTimestamp(1, Timestamp.from(LocalDate.now(SHANGHAI).atStartOfDay(SHANGHAI).toInstant()));
+      statement.setTimestamp(1, Timestamp.from(LocalDate.now(Province.ZONE).atStartOfDay(Province.ZONE).toInstant()));
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
           double fresh = row.getDouble("fresh");

@@ -5,6 +5,7 @@ import io.parkloop.ingest.WasteTopic;
 import io.parkloop.ingest.hj212.Hj212Frames;
 import io.parkloop.reference.Medium;
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.StatisticsCsv;
 import io.parkloop.reference.Units;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +43,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * misconfigured device sends something unusable.
  */
 final class MeterSimulator implements LiveRun.Tick {
-  private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
   private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00+08:00");
   private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
   private final ReferenceData reference;
@@ -166,8 +165,8 @@ final class MeterSimulator implements LiveRun.Tick {
    * grow with the day. A demo park without the enterprises named here sends none.
    */
   private void publishWasteTickets(Instant now) throws MqttException {
-    String day = now.atOffset(CHINA).toLocalDate().toString();
-    double hours = Duration.between(now.atOffset(CHINA).toLocalDate().atStartOfDay().toInstant(CHINA), now)
+    String day = now.atZone(Province.ZONE).toLocalDate().toString();
+    double hours = Duration.between(now.atZone(Province.ZONE).toLocalDate().atStartOfDay(Province.ZONE).toInstant(), now)
         .toMillis() / 3_600_000.0;
     wasteTicket("CZBJ-E02", "[" + ticket("ASH-" + day, day, "general", null, "generated", null, null, 1.2 * hours)
         + ", " + ticket("ASH-X-" + day, day, "general", null, "transferred", "CZBJ-E01", null, 0.8 * hours)
@@ -221,7 +220,7 @@ final class MeterSimulator implements LiveRun.Tick {
       double cod = 35 + 25 * random.nextDouble();
       double nh3n = 2 + 3 * random.nextDouble();
       double volume = cn.equals("2061") ? 80 + 40 * random.nextDouble() : 1.5 + random.nextDouble();
-      String dataTime = DATA_TIME.format(periodStart.atOffset(CHINA));
+      String dataTime = DATA_TIME.format(periodStart.atZone(Province.ZONE));
       String segment = String.format(Locale.ROOT, "QN=%s000;ST=32;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&DataTime=%s;"
               + "w01018-Avg=%.2f,w01018-Flag=N;w21003-Avg=%.3f,w21003-Flag=N;w00000-Cou=%.2f,w00000-Flag=N&&",
           dataTime, cn, outlet.mn(), dataTime, cod, nh3n, volume);
@@ -234,7 +233,7 @@ final class MeterSimulator implements LiveRun.Tick {
   }
 
   private static String iso(Instant t) {
-    return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), CHINA).toString();
+    return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), Province.ZONE).toString();
   }
 
   private void publish(String topic, String payload) throws MqttException {

@@ -2,14 +2,16 @@ package io.parkloop.launcher;
 
 import io.parkloop.ingest.MetricsGauge;
 import io.parkloop.jobs.ParkloopJobs;
-import io.parkloop.launcher.bench.KafkaLag;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * How far the indicator job is behind, for the live table and Prometheus: the readings on Kafka
@@ -27,11 +29,18 @@ final class PipelineLag implements AutoCloseable {
     this.database = database;
   }
 
-  /** Readings not yet committed by the job; commits follow checkpoints, so this moves in steps of 10 s. */
+  /**
+   * Readings not yet committed by the job; commits follow checkpoints, so this moves in steps of 10 s.
+   * Empty when Kafka cannot answer, and when the asking thread is interrupted: a gauge has no way
+   * to throw, so the interrupt flag is set again for the thread's owner to see.
+   */
   OptionalLong readingsBehind() {
     try {
       return OptionalLong.of(kafkaLag.lag());
-    } catch (Exception e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalLong.empty();
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
       return OptionalLong.empty();
     }
   }

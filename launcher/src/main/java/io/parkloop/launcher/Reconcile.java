@@ -9,6 +9,7 @@ import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.jobs.sinks.JdbcUpsertSink;
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.schemas.AvroCodec;
 import io.parkloop.storage.Databases;
@@ -87,8 +88,8 @@ final class Reconcile {
     // a late reading changes the periods its consumption spreads over, up to its neighbours:
     // the years from a maximum age before the oldest to a maximum age after the newest
     long margin = settings.maxAge().toMillis();
-    int firstYear = Instant.ofEpochMilli(span[0] - margin).atZone(Periods.ZONE).getYear();
-    int lastYear = Instant.ofEpochMilli(span[1] + margin).atZone(Periods.ZONE).getYear();
+    int firstYear = Instant.ofEpochMilli(span[0] - margin).atZone(Province.ZONE).getYear();
+    int lastYear = Instant.ofEpochMilli(span[1] + margin).atZone(Province.ZONE).getYear();
     long from = yearStart(firstYear);
     long to = yearStart(lastYear + 1);
     int years = lastYear - firstYear + 1;
@@ -214,7 +215,7 @@ final class Reconcile {
   static boolean within(IndicatorRow row, long from, long to) {
     long start;
     long end;
-    ZonedDateTime periodStart = Instant.ofEpochMilli(row.periodStart).atZone(Periods.ZONE);
+    ZonedDateTime periodStart = Instant.ofEpochMilli(row.periodStart).atZone(Province.ZONE);
     switch (row.periodType) {
       case "r24h" -> {
         end = row.periodStart;
@@ -237,7 +238,7 @@ final class Reconcile {
   }
 
   private static long yearStart(int year) {
-    return ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, Periods.ZONE).toInstant().toEpochMilli();
+    return ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, Province.ZONE).toInstant().toEpochMilli();
   }
 
   private static Instant now(Connection connection) throws SQLException {

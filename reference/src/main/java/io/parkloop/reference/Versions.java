@@ -2,7 +2,6 @@ package io.parkloop.reference;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +14,6 @@ import java.util.List;
  */
 public final class Versions implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   /** A change of the value from a day on. */
   public record Change(LocalDate validFrom, double value) implements Serializable {}
@@ -28,7 +26,7 @@ public final class Versions implements Serializable {
   private Versions(double base, List<Change> changes) {
     this.base = base;
     this.changes = List.copyOf(changes);
-    this.starts = changes.stream().mapToLong(c -> c.validFrom().atStartOfDay(ZONE).toInstant().toEpochMilli()).toArray();
+    this.starts = changes.stream().mapToLong(c -> c.validFrom().atStartOfDay(Province.ZONE).toInstant().toEpochMilli()).toArray();
   }
 
   /** One value for all time (a plain {@code key: value} in reference.yaml). */
@@ -58,7 +56,7 @@ public final class Versions implements Serializable {
 
   /** The value in force on a day (Asia/Shanghai), what the reference tables record for it. */
   public double on(LocalDate day) {
-    return at(day.atStartOfDay(ZONE).toInstant().toEpochMilli());
+    return at(day.atStartOfDay(Province.ZONE).toInstant().toEpochMilli());
   }
 
   /** The value before the first change. */

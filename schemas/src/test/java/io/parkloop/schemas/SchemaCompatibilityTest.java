@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.avro.Alert;
 import io.parkloop.avro.DeadLetter;
-import io.parkloop.avro.IndicatorValue;
 import io.parkloop.avro.MonthlyStatistics;
 import io.parkloop.avro.RawReading;
 import io.parkloop.avro.Reading;
@@ -27,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaCompatibilityTest {
 
   static Stream<Class<?>> recordTypes() {
-    return Stream.of(RawReading.class, Reading.class, IndicatorValue.class, Alert.class, DeadLetter.class,
+    return Stream.of(RawReading.class, Reading.class, Alert.class, DeadLetter.class,
         MonthlyStatistics.class, io.parkloop.avro.WasteRecord.class);
   }
 

@@ -1,5 +1,6 @@
 package io.parkloop.storage;
 
+import io.parkloop.reference.Province;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class AlertExport {
   }
 
   private static String time(Instant instant) {
-    return instant == null ? "" : TIME.format(instant.atZone(IndicatorExport.SHANGHAI).toOffsetDateTime());
+    return instant == null ? "" : TIME.format(instant.atZone(Province.ZONE).toOffsetDateTime());
   }
 
   private static String number(Double value) {

@@ -1,5 +1,6 @@
 package io.parkloop.storage;
 
+import io.parkloop.reference.Province;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,11 +38,11 @@ public final class AlertQueries {
     }
     if (filter.to() != null) {
       sql.append(" and opened_at < ?");
-      parameters.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(IndicatorExport.SHANGHAI).toInstant()));
+      parameters.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(Province.ZONE).toInstant()));
     }
     if (filter.from() != null) {
       sql.append(" and (closed_at is null or closed_at >= ?)");
-      parameters.add(Timestamp.from(filter.from().atStartOfDay(IndicatorExport.SHANGHAI).toInstant()));
+      parameters.add(Timestamp.from(filter.from().atStartOfDay(Province.ZONE).toInstant()));
     }
     sql.append(" order by opened_at desc, id");
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {

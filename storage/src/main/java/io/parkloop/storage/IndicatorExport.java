@@ -1,5 +1,6 @@
 package io.parkloop.storage;
 
+import io.parkloop.reference.Province;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -9,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import javax.sql.DataSource;
  * ({@code scope_type,scope_id,period_type,period_start,indicator,value,unit}).
  */
 public final class IndicatorExport {
-  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   public static final String CSV_HEADER = "scope_type,scope_id,period_type,period_start,indicator,value,unit";
   private static final DateTimeFormatter PERIOD_START = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
   /** Twelve significant digits: far beyond any meter's precision, and free of binary noise. */
@@ -53,11 +52,11 @@ public final class IndicatorExport {
     }
     if (filter.from() != null) {
       sql.append(" and period_start >= ?");
-      parameters.add(Timestamp.from(filter.from().atStartOfDay(SHANGHAI).toInstant()));
+      parameters.add(Timestamp.from(filter.from().atStartOfDay(Province.ZONE).toInstant()));
     }
     if (filter.to() != null) {
       sql.append(" and period_start < ?");
-      parameters.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(SHANGHAI).toInstant()));
+      parameters.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(Province.ZONE).toInstant()));
     }
     sql.append(" order by scope_type, scope_id, period_type, period_start, indicator");
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -90,7 +89,7 @@ public final class IndicatorExport {
 
   /** The start of the row's period as ISO-8601 with the Asia/Shanghai offset, like {@code 2026-03-01T00:00:00+08:00}. */
   public static String periodStart(IndicatorRecord row) {
-    return PERIOD_START.format(row.periodStart().atZone(SHANGHAI).toOffsetDateTime());
+    return PERIOD_START.format(row.periodStart().atZone(Province.ZONE).toOffsetDateTime());
   }
 
   /** A plain decimal (never exponent notation) rounded to twelve significant digits. */

@@ -3,6 +3,7 @@ package io.parkloop.storage;
 import io.parkloop.reference.Enterprise;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.Park;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ public final class ReferenceTables {
 
   /** Syncs with changed values applying from today (Asia/Shanghai). */
   public static void sync(DataSource dataSource, ReferenceData reference) throws SQLException {
-    sync(dataSource, reference, LocalDate.now(IndicatorExport.SHANGHAI));
+    sync(dataSource, reference, LocalDate.now(Province.ZONE));
   }
 
   /**
@@ -83,7 +84,7 @@ public final class ReferenceTables {
 
   /** The meters as on {@code day}, with the factor in force then. */
   private static void upsertMeters(Connection connection, ReferenceData reference, LocalDate day) throws SQLException {
-    long dayStart = day.atStartOfDay(IndicatorExport.SHANGHAI).toInstant().toEpochMilli();
+    long dayStart = day.atStartOfDay(Province.ZONE).toInstant().toEpochMilli();
     try (PreparedStatement statement = connection.prepareStatement("""
         insert into meter (id, enterprise_id, medium, reading, unit, rollover, interval_seconds, coal_factor_kgce,
           tce_per_unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,13 +1,12 @@
 package io.parkloop.jobs;
 
+import io.parkloop.reference.Province;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /** Calendar periods in Asia/Shanghai (SPEC: all calendar periods are in Asia/Shanghai time). */
 public final class Periods {
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   public static final long HOUR = 3_600_000L;
 
   private Periods() {}
@@ -18,7 +17,7 @@ public final class Periods {
 
   /** The start of the period of {@code type} (hour, day, month, quarter, year) that contains the instant. */
   public static long start(String type, long epochMillis) {
-    ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(ZONE);
+    ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(Province.ZONE);
     ZonedDateTime start = switch (type) {
       case "hour" -> t.truncatedTo(ChronoUnit.HOURS);
       case "day" -> t.truncatedTo(ChronoUnit.DAYS);
@@ -33,7 +32,7 @@ public final class Periods {
 
   /** The end (exclusive) of the period of {@code type} that starts at {@code start}. */
   public static long end(String type, long start) {
-    ZonedDateTime t = Instant.ofEpochMilli(start).atZone(ZONE);
+    ZonedDateTime t = Instant.ofEpochMilli(start).atZone(Province.ZONE);
     ZonedDateTime end = switch (type) {
       case "hour" -> t.plusHours(1);
       case "day" -> t.plusDays(1);

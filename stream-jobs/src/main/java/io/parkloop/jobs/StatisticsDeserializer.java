@@ -2,6 +2,7 @@ package io.parkloop.jobs;
 
 import io.parkloop.avro.MonthlyStatistics;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.reference.Province;
 import java.time.YearMonth;
 import org.apache.flink.util.Collector;
 
@@ -21,7 +22,7 @@ public class StatisticsDeserializer extends SkippingDeserializer<MonthlyStatisti
   }
 
   public static StatisticsRow toRow(MonthlyStatistics statistics) {
-    long monthStart = YearMonth.parse(statistics.getMonth()).atDay(1).atStartOfDay(Periods.ZONE).toInstant().toEpochMilli();
+    long monthStart = YearMonth.parse(statistics.getMonth()).atDay(1).atStartOfDay(Province.ZONE).toInstant().toEpochMilli();
     return new StatisticsRow(statistics.getEnterprise(), monthStart, statistics.getValueAdded10kCny(),
         statistics.getOutputValue10kCny(), statistics.getMaterialT());
   }

@@ -2,6 +2,7 @@ package io.parkloop.jobs;
 
 import io.parkloop.avro.WasteRecord;
 import io.parkloop.jobs.records.WasteRow;
+import io.parkloop.reference.Province;
 import java.time.YearMonth;
 import org.apache.flink.util.Collector;
 
@@ -20,7 +21,7 @@ public class WasteDeserializer extends SkippingDeserializer<WasteRecord, WasteRo
   }
 
   public static WasteRow toRow(WasteRecord waste) {
-    long monthStart = YearMonth.parse(waste.getMonth()).atDay(1).atStartOfDay(Periods.ZONE).toInstant().toEpochMilli();
+    long monthStart = YearMonth.parse(waste.getMonth()).atDay(1).atStartOfDay(Province.ZONE).toInstant().toEpochMilli();
     return new WasteRow(waste.getEnterprise(), waste.getId(), monthStart, waste.getCategory(), waste.getHwCode(),
         waste.getFlow(), waste.getToEnterprise(), waste.getHandler(), waste.getTonnes());
   }

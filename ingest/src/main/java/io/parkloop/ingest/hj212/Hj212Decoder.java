@@ -5,12 +5,12 @@ import static io.parkloop.ingest.hj212.Hj212Rejected.BAD_LENGTH;
 import static io.parkloop.ingest.hj212.Hj212Rejected.DECRYPT_FAILED;
 import static io.parkloop.ingest.hj212.Hj212Rejected.MALFORMED_PACKET;
 
+import io.parkloop.reference.Province;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,6 @@ import java.util.Optional;
  * <p>Stateless and thread-safe.
  */
 public final class Hj212Decoder {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final String CP_OPEN = "CP=&&";
   private static final String CP_CLOSE = "&&";
   /** {@code ##}, four length digits and four CRC digits around the data segment. */
@@ -181,7 +180,7 @@ public final class Hj212Decoder {
     int millis = text.length() == 17 ? number(text, 14, 17) : 0;
     return LocalDateTime.of(number(text, 0, 4), number(text, 4, 6), number(text, 6, 8),
             number(text, 8, 10), number(text, 10, 12), number(text, 12, 14), millis * 1_000_000)
-        .atZone(CHINA)
+        .atZone(Province.ZONE)
         .toInstant();
   }
 

@@ -1,10 +1,10 @@
 package io.parkloop.launcher.bench;
 
 import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.reference.Province;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -14,7 +14,6 @@ import java.util.Locale;
  * pipeline on a shared core, so timestamps are formatted once per second and reused.
  */
 final class GatewayPayloads {
-  private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
   private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter HJ212_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
@@ -26,7 +25,7 @@ final class GatewayPayloads {
     long second = Math.floorDiv(epochMillis, 1000);
     if (second != cachedSecond) {
       cachedSecond = second;
-      cachedSecondText = SECOND.format(LocalDateTime.ofEpochSecond(second, 0, CHINA));
+      cachedSecondText = SECOND.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(second), Province.ZONE));
     }
     int millis = (int) Math.floorMod(epochMillis, 1000);
     return cachedSecondText + '.' + (char) ('0' + millis / 100) + (char) ('0' + millis / 10 % 10)
@@ -57,7 +56,7 @@ final class GatewayPayloads {
    * volume as {@code -Cou}, all flagged N.
    */
   static byte[] hourlyPacket(String mn, long hourStart, long codKg) {
-    String dataTime = HJ212_TIME.format(Instant.ofEpochMilli(hourStart).atOffset(CHINA));
+    String dataTime = HJ212_TIME.format(Instant.ofEpochMilli(hourStart).atZone(Province.ZONE));
     String segment = String.format(Locale.ROOT, "QN=%s000;ST=32;CN=2061;PW=123456;MN=%s;Flag=4;CP=&&DataTime=%s;"
             + "w01018-Cou=%d,w01018-Flag=N;w21003-Cou=0.5,w21003-Flag=N;w00000-Cou=100.0,w00000-Flag=N&&",
         dataTime, mn, dataTime, codKg);

@@ -1,8 +1,8 @@
 package io.parkloop.storage.acceptance;
 
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.Target;
-import io.parkloop.storage.IndicatorExport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,11 +46,11 @@ public final class AcceptanceQueries {
 
   /** True until the year has ended in Asia/Shanghai: its actuals are the year so far. */
   public static boolean inProgress(int year, Instant now) {
-    return now.isBefore(LocalDate.of(year + 1, 1, 1).atStartOfDay(IndicatorExport.SHANGHAI).toInstant());
+    return now.isBefore(LocalDate.of(year + 1, 1, 1).atStartOfDay(Province.ZONE).toInstant());
   }
 
   public static int currentYear(Instant now) {
-    return now.atZone(IndicatorExport.SHANGHAI).getYear();
+    return now.atZone(Province.ZONE).getYear();
   }
 
   static List<ParkInfo> parks(Connection connection) throws SQLException {
@@ -84,7 +84,7 @@ public final class AcceptanceQueries {
     try (PreparedStatement statement = connection.prepareStatement("""
             select scope_id, indicator, value, unit from indicator_value
             where scope_type = 'park' and period_type = 'year' and period_start = ?""")) {
-      statement.setTimestamp(1, Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(IndicatorExport.SHANGHAI).toInstant()));
+      statement.setTimestamp(1, Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(Province.ZONE).toInstant()));
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           actuals.add(new ActualValue(rows.getString(1), rows.getString(2), rows.getDouble(3), rows.getString(4)));

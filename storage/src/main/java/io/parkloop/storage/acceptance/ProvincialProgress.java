@@ -1,5 +1,6 @@
 package io.parkloop.storage.acceptance;
 
+import io.parkloop.reference.Province;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.function.Function;
  * no data): it has not shown that it completed the transformation. Pure.
  */
 public final class ProvincialProgress {
-  public static final String PROVINCE = "江苏";
   public static final Map<String, Double> GOALS = Map.of("national", 0.70, "provincial", 0.50);
   private static final List<String> REGIONS = List.of("苏南", "苏中", "苏北");
 
@@ -33,7 +33,7 @@ public final class ProvincialProgress {
         continue;
       }
       double provinceShare = (double) ofLevel.stream().filter(ParkResult::passes).count() / ofLevel.size();
-      figures.add(figure("province", PROVINCE, level, ofLevel, provinceShare));
+      figures.add(figure("province", Province.NAME, level, ofLevel, provinceShare));
       groups(ofLevel, ParkInfo::region).forEach((region, parks) ->
           figures.add(figure("region", region, level, parks, provinceShare)));
       groups(ofLevel, ParkInfo::city).forEach((city, parks) ->

@@ -1,5 +1,6 @@
 package io.parkloop.storage.flows;
 
+import io.parkloop.reference.Province;
 import io.parkloop.storage.table.Column;
 import io.parkloop.storage.table.Table;
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.List;
  * API): who supplies whom, how much of what, and what crosses the park's boundary.
  */
 public final class FlowTables {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   public static final List<Column> COLUMNS = List.of(
       Column.text("park", "园区", "park"),
       Column.text("period_start", "期间", "period start"),
@@ -38,7 +37,7 @@ public final class FlowTables {
         + (park == null ? "" : " and park_id = ?")
         + " order by park_id, direction, flow, source, target";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setTimestamp(1, Timestamp.from(month.atDay(1).atStartOfDay(SHANGHAI).toInstant()));
+      statement.setTimestamp(1, Timestamp.from(month.atDay(1).atStartOfDay(Province.ZONE).toInstant()));
       if (park != null) {
         statement.setString(2, park);
       }
@@ -57,7 +56,7 @@ public final class FlowTables {
   public static Table table(String title, List<FlowRecord> flows) {
     List<List<Object>> rows = new ArrayList<>();
     for (FlowRecord flow : flows) {
-      rows.add(List.of(flow.park(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(flow.periodStart().atZone(SHANGHAI)
+      rows.add(List.of(flow.park(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(flow.periodStart().atZone(Province.ZONE)
           .toOffsetDateTime()), flow.source(), flow.target(), flow.direction(), flow.flow(), flow.value(), flow.unit()));
     }
     return new Table(title, COLUMNS, rows);

@@ -1,5 +1,6 @@
 package io.parkloop.storage.report;
 
+import io.parkloop.reference.Province;
 import io.parkloop.storage.table.Column;
 import io.parkloop.storage.table.Table;
 import java.sql.Array;
@@ -33,7 +34,7 @@ final class DataQualityTables {
   static Table missingStatistics(Connection connection, ReportPeriod period, Instant now) throws SQLException {
     List<Timestamp> months = new ArrayList<>();
     for (YearMonth month : period.monthsBegunBy(now)) {
-      months.add(Timestamp.from(month.atDay(1).atStartOfDay(io.parkloop.storage.IndicatorExport.SHANGHAI).toInstant()));
+      months.add(Timestamp.from(month.atDay(1).atStartOfDay(Province.ZONE).toInstant()));
     }
     Array monthStarts = connection.createArrayOf("timestamptz", months.toArray());
     List<Column> columns = List.of(Column.text("enterprise", "企业代码", "Enterprise ID"),

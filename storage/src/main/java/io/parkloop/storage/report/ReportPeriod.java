@@ -1,6 +1,6 @@
 package io.parkloop.storage.report;
 
-import io.parkloop.storage.IndicatorExport;
+import io.parkloop.reference.Province;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -50,16 +50,16 @@ public record ReportPeriod(String label, String periodType, LocalDate first, Loc
   }
 
   public Instant startInstant() {
-    return first.atStartOfDay(IndicatorExport.SHANGHAI).toInstant();
+    return first.atStartOfDay(Province.ZONE).toInstant();
   }
 
   public Instant endInstant() {
-    return end.atStartOfDay(IndicatorExport.SHANGHAI).toInstant();
+    return end.atStartOfDay(Province.ZONE).toInstant();
   }
 
   /** The months of the period that have begun by {@code now}: a period in progress is not missing its future. */
   public java.util.List<YearMonth> monthsBegunBy(Instant now) {
-    YearMonth current = YearMonth.from(now.atZone(IndicatorExport.SHANGHAI));
+    YearMonth current = YearMonth.from(now.atZone(Province.ZONE));
     java.util.List<YearMonth> months = new java.util.ArrayList<>();
     for (YearMonth month = YearMonth.from(first); month.isBefore(YearMonth.from(end)) && !month.isAfter(current);
         month = month.plusMonths(1)) {

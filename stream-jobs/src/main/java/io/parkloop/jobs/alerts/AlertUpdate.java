@@ -1,7 +1,7 @@
 package io.parkloop.jobs.alerts;
 
 import io.parkloop.avro.Alert;
-import io.parkloop.jobs.Periods;
+import io.parkloop.reference.Province;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ public class AlertUpdate {
   public static final String CRITICAL = "critical";
 
   private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(Periods.ZONE);
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(Province.ZONE);
 
   public String id;
   public String kind;

@@ -1,6 +1,7 @@
 package io.parkloop.jobs.alerts;
 
 import io.parkloop.jobs.Periods;
+import io.parkloop.reference.Province;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 /** How alerts word their evidence: local Shanghai times and plain numbers, readable on a dashboard or in a message. */
 final class Evidence {
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(Periods.ZONE);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(Province.ZONE);
   /** Six significant digits: more than any analyser or meter measures. */
   private static final MathContext PRECISION = new MathContext(6);
 

@@ -4,6 +4,7 @@ import io.parkloop.jobs.Indicators;
 import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.reference.Park;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
     parksOfScope = new HashMap<>();
     for (Park park : reference.parks()) {
       for (String scope : List.of("park|" + park.id(), "city|" + park.city(), "region|" + park.region().id(),
-          "level|" + park.level(), "province|" + ScopeRollup.PROVINCE)) {
+          "level|" + park.level(), "province|" + Province.NAME)) {
         parksOfScope.computeIfAbsent(scope, s -> new ArrayList<>()).add(park);
       }
     }

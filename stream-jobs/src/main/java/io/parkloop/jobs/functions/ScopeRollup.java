@@ -3,6 +3,7 @@ package io.parkloop.jobs.functions;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.reference.Park;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
@@ -13,7 +14,6 @@ import org.apache.flink.util.Collector;
  * a sum over enterprises, so ratios built on them add quantities first (SPEC).
  */
 public class ScopeRollup implements FlatMapFunction<IndicatorRow, IndicatorPart> {
-  public static final String PROVINCE = "江苏";
   private final ReferenceData reference;
 
   public ScopeRollup(ReferenceData reference) {
@@ -44,6 +44,6 @@ public class ScopeRollup implements FlatMapFunction<IndicatorRow, IndicatorPart>
   public static String[][] widerScopes(Park park) {
     return new String[][] {
         {"park", park.id()}, {"city", park.city()}, {"region", park.region().id()},
-        {"level", park.level()}, {"province", PROVINCE}};
+        {"level", park.level()}, {"province", Province.NAME}};
   }
 }

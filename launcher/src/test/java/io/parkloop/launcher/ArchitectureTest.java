@@ -1,0 +1,96 @@
+package io.parkloop.launcher;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of the module graph, checked on the production classes of every module on the
+ * launcher's class path (all but dashboards and benchmarks, which nothing depends on). Only
+ * production classes are read: test classes may use anything.
+ */
+@AnalyzeClasses(packages = "io.parkloop", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  /** The top-level package of each module this test sees; {@code avro} is the schemas' generated code. */
+  private static final Set<String> MODULE_PACKAGES =
+      Set.of("schemas", "avro", "reference", "ingest", "storage", "jobs", "api", "embedded", "launcher");
+
+  /**
+   * Main-code classes that exist for tests: the JUnit extensions and tool checks (they use JUnit)
+   * and the per-test-class views they hand out ({@code TestClassServices}, {@code TestDatabase}).
+   */
+  private static final DescribedPredicate<JavaClass> TEST_SUPPORT = describe("are test support", type -> {
+    JavaClass topLevel = topLevel(type);
+    return topLevel.getSimpleName().startsWith("Test") || topLevel.getDirectDependenciesFromSelf().stream()
+        .anyMatch(dependency -> dependency.getTargetClass().getPackageName().startsWith("org.junit"));
+  });
+
+  /**
+   * What only the exports, reports, acceptance, progress, flows and query API read: the jobs write
+   * rows and must run without any of it. Most of it still sits in {@code io.parkloop.storage}
+   * beside the write side, hence the names.
+   */
+  private static final DescribedPredicate<JavaClass> STORAGE_READ_SIDE = describe("belong to storage's read side",
+      resideInAnyPackage("io.parkloop.storage.acceptance..", "io.parkloop.storage.report..", "io.parkloop.storage.table..")
+          .or(describe("are read-side classes of io.parkloop.storage", type -> Set.of(
+                  "io.parkloop.storage.AlertExport", "io.parkloop.storage.AlertFilter", "io.parkloop.storage.AlertQueries",
+                  "io.parkloop.storage.ApiTokens", "io.parkloop.storage.ExportFilter", "io.parkloop.storage.ExportFormat",
+                  "io.parkloop.storage.IndicatorExport", "io.parkloop.storage.IndicatorJsonWriter",
+                  "io.parkloop.storage.IndicatorXlsxWriter", "io.parkloop.storage.flows.FlowTables")
+              .contains(type.getName().replaceAll("\\$.*", "")))));
+
+  @ArchTest
+  static void seesEveryModule(JavaClasses classes) {
+    Set<String> seen = classes.stream()
+        .map(type -> type.getPackageName().split("\\.")).filter(parts -> parts.length > 2)
+        .map(parts -> parts[2]).collect(Collectors.toSet());
+    assertThat(seen).containsAll(MODULE_PACKAGES);
+  }
+
+  /** The {@code bench} command is the bench's entry point in the CLI, so part of the bench. */
+  @ArchTest
+  static final ArchRule productionCodeDoesNotUseTheBench = noClasses()
+      .that().resideOutsideOfPackage("io.parkloop.launcher.bench..")
+      .and().doNotHaveFullyQualifiedName(BenchCommand.class.getName())
+      .should().dependOnClassesThat(resideInAPackage("io.parkloop.launcher.bench.."))
+      .because("the bench measures the pipeline; the pipeline must not need it");
+
+  @ArchTest
+  static final ArchRule productionCodeDoesNotUseTestSupport = noClasses()
+      .that(DescribedPredicate.not(TEST_SUPPORT))
+      .should().dependOnClassesThat(TEST_SUPPORT)
+      .because("test support (JUnit extensions, tool checks) is not part of any run");
+
+  @ArchTest
+  static final ArchRule theJobsDoNotNeedTheReadSide = noClasses()
+      .that().resideInAPackage("io.parkloop.jobs..")
+      .should().transitivelyDependOnClassesThat(STORAGE_READ_SIDE)
+      .because("the job jar should hold only what the jobs run");
+
+  @ArchTest
+  static final ArchRule modulesHaveNoCycles = slices()
+      .matching("io.parkloop.(*)..")
+      .should().beFreeOfCycles();
+
+  /** A nested class belongs to what its outermost class is. */
+  private static JavaClass topLevel(JavaClass type) {
+    JavaClass outer = type;
+    while (outer.getEnclosingClass().isPresent()) {
+      outer = outer.getEnclosingClass().get();
+    }
+    return outer;
+  }
+}
