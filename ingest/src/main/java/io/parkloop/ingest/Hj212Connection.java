@@ -33,6 +33,8 @@ final class Hj212Connection {
   private long lastActivityNanos = System.nanoTime();
   /** When the first byte of the incomplete frame now held arrived; -1 when none is held. */
   private long frameStartedNanos = -1;
+  /** Not read from until Kafka takes its packets (counted in the metrics while so). */
+  private boolean heldBack;
 
   Hj212Connection(SocketChannel channel, SelectionKey key, String source, Hj212Framer framer,
       int maxUnansweredPackets, IngestMetrics metrics) {
@@ -152,6 +154,7 @@ final class Hj212Connection {
     if (!inputEnded && unanswered.size() < maxUnansweredPackets) {
       ops |= SelectionKey.OP_READ;
     }
+    holdBack(!inputEnded && (ops & SelectionKey.OP_READ) == 0);
     if (replyInWriting != null) {
       ops |= SelectionKey.OP_WRITE;
     }
@@ -167,7 +170,15 @@ final class Hj212Connection {
     return !waitingForKafka && nowNanos - lastActivityNanos > idleNanos;
   }
 
+  private void holdBack(boolean hold) {
+    if (hold != heldBack) {
+      heldBack = hold;
+      metrics.tcpConnectionHeldBack(hold);
+    }
+  }
+
   void close() {
+    holdBack(false);
     key.cancel();
     try {
       channel.close();

@@ -22,6 +22,7 @@ public final class IngestMetrics {
   private final LongAdder sendFailures = new LongAdder();
   private final AtomicLong tcpConnectionsOpen = new AtomicLong();
   private final LongAdder tcpConnectionsRefused = new LongAdder();
+  private final AtomicLong tcpConnectionsHeldBack = new AtomicLong();
   private final LongAdder hj212RepliesSent = new LongAdder();
   private volatile boolean bridgeSubscribed;
   private final LongAdder idleResubscribes = new LongAdder();
@@ -77,6 +78,9 @@ public final class IngestMetrics {
   /** A connection turned away because the server already holds its maximum. */
   public void tcpConnectionRefused() { tcpConnectionsRefused.increment(); }
 
+  /** A connection stops (true) or resumes (false) being read because Kafka has not taken its packets yet. */
+  public void tcpConnectionHeldBack(boolean held) { tcpConnectionsHeldBack.addAndGet(held ? 1 : -1); }
+
   /** A response written back to an analyser after Kafka took its packet. */
   public void hj212ReplySent() { hj212RepliesSent.increment(); }
 
@@ -117,6 +121,8 @@ public final class IngestMetrics {
   public long tcpConnectionsOpen() { return tcpConnectionsOpen.get(); }
 
   public long tcpConnectionsRefused() { return tcpConnectionsRefused.sum(); }
+
+  public long tcpConnectionsHeldBack() { return tcpConnectionsHeldBack.get(); }
 
   public long hj212RepliesSent() { return hj212RepliesSent.sum(); }
 }

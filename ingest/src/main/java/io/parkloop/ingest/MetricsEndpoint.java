@@ -106,6 +106,8 @@ public final class MetricsEndpoint implements AutoCloseable {
             metrics.kafkaSendFailures())
         .gauge("parkloop_ingest_tcp_connections_open",
             "HJ 212 analysers connected over TCP", metrics.tcpConnectionsOpen())
+        .gauge("parkloop_ingest_tcp_connections_held_back",
+            "HJ 212 connections not read from until Kafka takes the packets they sent", metrics.tcpConnectionsHeldBack())
         .counter("parkloop_ingest_tcp_connections_refused_total",
             "HJ 212 TCP connections turned away because the server held its maximum",
             metrics.tcpConnectionsRefused())

@@ -205,8 +205,9 @@ class Hj212TcpServerTest {
     analyser.send(oneValue("20260301080000002"));
     await(() -> kafka.history().size() == 2);
 
+    // the barrier: the server no longer reads this connection (no read interest on its socket)
+    await(() -> metrics.tcpConnectionsHeldBack() == 1);
     analyser.send(oneValue("20260301080000003"));
-    Thread.sleep(200); // time enough to read it, were the server still reading
     assertThat(kafka.history()).hasSize(2);
     kafka.completeNext();
     kafka.completeNext();
@@ -214,6 +215,7 @@ class Hj212TcpServerTest {
     assertThat(analyser.nextReply().qn()).isEqualTo("20260301080000001");
     assertThat(analyser.nextReply().qn()).isEqualTo("20260301080000002");
     await(() -> kafka.history().size() == 3);
+    assertThat(metrics.tcpConnectionsHeldBack()).isZero();
   }
 
   @Test

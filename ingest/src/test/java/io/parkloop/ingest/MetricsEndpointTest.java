@@ -51,6 +51,7 @@ class MetricsEndpointTest {
     metrics.tcpConnectionOpened();
     metrics.tcpConnectionClosed();
     metrics.tcpConnectionRefused();
+    metrics.tcpConnectionHeldBack(true);
     metrics.hj212ReplySent();
     metrics.nonDataPacket("2021");
     metrics.wasteRecordOut();
@@ -79,11 +80,12 @@ class MetricsEndpointTest {
         "parkloop_ingest_kafka_send_failures_total 2",
         "# TYPE parkloop_ingest_tcp_connections_open gauge",
         "parkloop_ingest_tcp_connections_open 1",
+        "parkloop_ingest_tcp_connections_held_back 1",
         "parkloop_ingest_tcp_connections_refused_total 1",
         "parkloop_ingest_hj212_replies_total 1",
         "parkloop_ingest_hj212_non_data_packets_total{cn=\"2021\"} 1");
     // every family is described, and every other line is a sample: name, optional labels, value
-    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(13);
+    assertThat(response.body().lines().filter(line -> line.startsWith("# HELP "))).hasSize(14);
     assertThat(response.body().lines().filter(line -> !line.startsWith("#")))
         .allMatch(line -> line.matches("parkloop_ingest_[a-z0-9_]+(\\{[a-z]+=\"[^\"]*\"})? [0-9.E-]+"));
   }
