@@ -60,13 +60,7 @@ class UnreadableRecordsTest {
     byte[] badMonth = AvroCodec.of(MonthlyStatistics.class).encode(MonthlyStatistics.newBuilder()
         .setEnterprise("E001").setMonth("February").setSource("test").build());
     StatisticsDeserializer deserializer = new StatisticsDeserializer();
-    List<StatisticsRow> out = new ArrayList<>();
-
-    List<byte[]> values = new ArrayList<>(hostileThen(good));
-    values.add(0, badMonth);
-    for (byte[] value : values) {
-      deserializer.deserialize(record(value), collector(out));
-    }
+    List<StatisticsRow> out = readAll(deserializer, badMonth, good);
 
     // 2026-02-01T00:00 in Asia/Shanghai, worked out by hand
     assertThat(out).singleElement().satisfies(row -> {
@@ -87,13 +81,7 @@ class UnreadableRecordsTest {
         .setEnterprise("E001").setId("T-2").setMonth("March").setCategory("general").setFlow("generated")
         .setTonnes(1).setSource("test").build());
     WasteDeserializer deserializer = new WasteDeserializer();
-    List<WasteRow> out = new ArrayList<>();
-
-    List<byte[]> values = new ArrayList<>(hostileThen(good));
-    values.add(0, badMonth);
-    for (byte[] value : values) {
-      deserializer.deserialize(record(value), collector(out));
-    }
+    List<WasteRow> out = readAll(deserializer, badMonth, good);
 
     // 2026-03-01T00:00 in Asia/Shanghai, worked out by hand
     assertThat(out).singleElement().satisfies(row -> {
@@ -103,6 +91,17 @@ class UnreadableRecordsTest {
     });
     assertThat(deserializer.unreadable().tombstones()).isEqualTo(1);
     assertThat(deserializer.unreadable().undecodable()).isEqualTo(5);
+  }
+
+  /** What the deserializer makes of a record its conversion refuses, then {@link #hostileThen}. */
+  private static <T> List<T> readAll(SkippingDeserializer<?, T> deserializer, byte[] refused, byte[] good) {
+    List<T> out = new ArrayList<>();
+    List<byte[]> values = new ArrayList<>(hostileThen(good));
+    values.add(0, refused);
+    for (byte[] value : values) {
+      deserializer.deserialize(record(value), collector(out));
+    }
+    return out;
   }
 
   /** Garbage, an empty value, a tombstone, another type's message, the good one cut short, then the good one. */
