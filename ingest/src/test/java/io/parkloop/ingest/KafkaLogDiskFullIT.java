@@ -96,9 +96,11 @@ class KafkaLogDiskFullIT {
         }
 
         filler = fill(disk.resolve("filler"));
-        publish(gateway, whileFull);
         awaitBrokerGone(kafka);
         assertThat(kafka.log()).as("the broker's log says why it stopped").contains("No space left on device");
+        // published once the broker is gone, so every send fails: published before, a broker not yet halted
+        // could still take them all, and nothing would be counted
+        publish(gateway, whileFull);
         awaitSendFailures(bridge.metrics());
         assertThat(MetricsEndpoint.render(bridge.metrics(), List.of()).lines()
             .filter(line -> line.startsWith("parkloop_ingest_kafka_send_failures_total ")))
