@@ -52,9 +52,11 @@ public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateRead
                 .map(e -> new QualityEventRecord(e.meter, Instant.ofEpochMilli(e.ts), e.kind, e.detail)).toList()),
             e -> e.meter + '|' + e.ts + '|' + e.kind, settings.sinkBatchRows(), flush),
         // keyed with the value: two values for one instant both reach the table, which keeps the
-        // larger (meters) or the later received (equipment)
+        // larger (meters) or the later received (equipment, so its key has the arrival too)
         new JdbcUpsertSink<MeterReading>("readings", jdbcUrl, JobSinks::writeReadings,
-            r -> r.series() + '|' + r.quantity + '|' + r.period + '|' + r.ts + '|' + r.value + '|' + r.receivedAt,
+            r -> r.isEquipmentValue()
+                ? r.series() + '|' + r.quantity + '|' + r.period + '|' + r.ts + '|' + r.value + '|' + r.receivedAt
+                : r.meter + '|' + r.ts + '|' + r.value,
             settings.sinkBatchRows(), flush),
         new JdbcUpsertSink<IndicatorRow>("material-flows", jdbcUrl,
             (connection, rows) -> FlowUpserts.upsert(connection, rows.stream().map(FlowParts::toRecord).toList()),
