@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
     description = {"Runs the whole pipeline locally on embedded services with a sample province",
         "(4 parks in 苏南, 苏中 and 苏北) and a simulator of its meters, printing a live table."})
 final class DemoCommand implements Callable<Integer> {
-
   @Mixin ServiceOptions services;
 
   @Option(names = "--duration", converter = DurationConverter.class,

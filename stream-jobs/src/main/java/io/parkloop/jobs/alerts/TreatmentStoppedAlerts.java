@@ -71,9 +71,9 @@ public class TreatmentStoppedAlerts extends KeyedProcessFunction<String, MeterRe
   @Override
   public void processElement(MeterReading reading, Context ctx, Collector<AlertUpdate> out) throws Exception {
     Outlet outlet = outlets.get(reading.meter);
-    if (outlet == null || !counts(reading) || !(isVolume(reading) || outlet.treatmentEquipment().contains(reading.factor)
+    if (outlet == null || !(isVolume(reading) || outlet.treatmentEquipment().contains(reading.factor)
         || outlet.productionEquipment().contains(reading.factor))) {
-      return; // no power monitoring at this outlet, a pollutant (the concentration rule's) or a condition
+      return; // no power monitoring at this outlet, or a pollutant: the concentration rule's
     }
     if (Lateness.isLate(reading.ts, ctx.timerService().currentWatermark(), Long.MIN_VALUE, maxAgeMillis)) {
       return; // the indicator job keeps it in late_reading

@@ -65,7 +65,8 @@ class TreatmentStoppedAlertsTest {
   private static AlertHarness<MeterReading> run(List<MeterReading> readings) throws Exception {
     AlertHarness<MeterReading> alerts = new AlertHarness<>(new TreatmentStoppedAlerts(REFERENCE, MAX_AGE),
         (MeterReading reading) -> reading.meter);
-    for (MeterReading reading : readings) {
+    // only what the alert job lets through to the rule (AlertJob's filter)
+    for (MeterReading reading : readings.stream().filter(TreatmentStoppedAlerts::counts).toList()) {
       alerts.push(reading, reading.ts);
     }
     return alerts;
