@@ -40,14 +40,15 @@ class ArchitectureTest {
 
   /**
    * What only the exports, reports, acceptance, progress, flows and query API read: the jobs write
-   * rows and must run without any of it. Most of it still sits in {@code io.parkloop.storage}
-   * beside the write side, hence the names.
+   * rows and must run without any of it. It lives in the readside module but keeps the
+   * {@code io.parkloop.storage} packages it was written in, hence the names.
    */
   private static final DescribedPredicate<JavaClass> STORAGE_READ_SIDE = describe("belong to storage's read side",
       resideInAnyPackage("io.parkloop.storage.acceptance..", "io.parkloop.storage.report..", "io.parkloop.storage.table..")
           .or(describe("are read-side classes of io.parkloop.storage", type -> Set.of(
                   "io.parkloop.storage.AlertExport", "io.parkloop.storage.AlertFilter", "io.parkloop.storage.AlertQueries",
-                  "io.parkloop.storage.ApiTokens", "io.parkloop.storage.ExportFilter", "io.parkloop.storage.ExportFormat",
+                  "io.parkloop.storage.ApiTokens", "io.parkloop.storage.DatabaseRoles", "io.parkloop.storage.Migrations",
+                  "io.parkloop.storage.ExportFilter", "io.parkloop.storage.ExportFormat",
                   "io.parkloop.storage.IndicatorExport", "io.parkloop.storage.IndicatorJsonWriter",
                   "io.parkloop.storage.IndicatorXlsxWriter", "io.parkloop.storage.flows.FlowTables")
               .contains(type.getName().replaceAll("\\$.*", "")))));
@@ -79,6 +80,13 @@ class ArchitectureTest {
       .that().resideInAPackage("io.parkloop.jobs..")
       .should().transitivelyDependOnClassesThat(STORAGE_READ_SIDE)
       .because("the job jar should hold only what the jobs run");
+
+  /** The schema is migrated by {@code migrate} and the local stack before a job starts, never by a job. */
+  @ArchTest
+  static final ArchRule theJobsDoNotNeedFlywayOrPoi = noClasses()
+      .that().resideInAPackage("io.parkloop.jobs..")
+      .should().transitivelyDependOnClassesThat(resideInAnyPackage("org.flywaydb..", "org.apache.poi.."))
+      .because("Flyway and POI (the workbook) are for the read side's commands, not for the job jar");
 
   @ArchTest
   static final ArchRule modulesHaveNoCycles = slices()

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * One embedded PostgreSQL for the storage module's ITs, started by the first that asks and
+ * One embedded PostgreSQL for the readside module's ITs, started by the first that asks and
  * stopped when the test JVM ends; each test gets a database of its own. (The shared services of
  * the other modules would start Kafka and an MQTT broker too, which nothing here needs.)
  */
