@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * it is full, every {@code flushIntervalMillis}, and always before a checkpoint completes: with
  * absolute values and upserts, a restart from that checkpoint neither loses nor doubles anything.
  * A database that is down is retried (and logged) until it is back; the job waits, Kafka
- * holds the backlog. Every commit is durable ({@code synchronous_commit = on} for the sink's
- * session, whatever the server's default): a checkpoint counts a flushed batch as written for
- * good, and a closed hour is never sent again.
+ * holds the backlog. Rows the database refuses (a data, constraint or access error; see
+ * {@link SqlFailures}) would be refused forever, so they fail the sink instead: the job fails
+ * visibly and restarts per its restart strategy from its last checkpoint. Every commit is
+ * durable ({@code synchronous_commit = on} for the sink's session, whatever the server's
+ * default): a checkpoint counts a flushed batch as written for good, and a closed hour is never
+ * sent again.
  */
 public class JdbcUpsertSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
@@ -99,12 +102,36 @@ public class JdbcUpsertSink<T> implements Sink<T> {
           return;
         } catch (SQLException e) {
           closeQuietly();
-          log.warn("{}: writing {} rows failed (attempt {}), retrying in {} ms: {}", name, rows.size(), attempt,
-              delay, e.getMessage());
+          if (!SqlFailures.isTransient(e.getSQLState())) {
+            throw refused(rows, e);
+          }
+          log.warn("{}: writing {} rows failed (attempt {}, SQLState {}), retrying in {} ms: {}", name, rows.size(),
+              attempt, e.getSQLState(), delay, e.getMessage());
           sleep(delay);
           delay = Math.min(delay * 2, 10_000);
         }
       }
+    }
+
+    private IOException refused(List<T> rows, SQLException failure) {
+      String message = String.format("%s: the database refused %d rows for good (SQLState %s, table %s, first offending row %s),"
+          + " failing instead of retrying: %s", name, rows.size(), failure.getSQLState(),
+          SqlFailures.reportedTable(failure).orElse("not reported"), firstRefused(rows), failure.getMessage());
+      log.error(message);
+      return new IOException(message, failure);
+    }
+
+    /** Writes the rows one at a time (idempotent, so harmless) to name the first that the database refuses alone. */
+    private String firstRefused(List<T> rows) {
+      for (T row : rows) {
+        try {
+          writer.write(connection(), List.of(row));
+        } catch (SQLException e) {
+          closeQuietly();
+          return SqlFailures.isTransient(e.getSQLState()) ? "unknown (the database went away while looking)" : key.apply(row);
+        }
+      }
+      return "none (only the batch as a whole)";
     }
 
     private Connection connection() throws SQLException {
