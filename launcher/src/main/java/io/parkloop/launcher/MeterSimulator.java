@@ -2,7 +2,7 @@ package io.parkloop.launcher;
 
 import io.parkloop.ingest.ReadingTopic;
 import io.parkloop.ingest.WasteTopic;
-import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.ingest.hj212.Hj212Upload;
 import io.parkloop.reference.Medium;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.Province;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +43,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  */
 final class MeterSimulator implements LiveRun.Tick {
   private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00+08:00");
-  private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
   private final ReferenceData reference;
   private final MqttClient client;
   private final Path stateFile;
@@ -220,11 +218,9 @@ final class MeterSimulator implements LiveRun.Tick {
       double cod = 35 + 25 * random.nextDouble();
       double nh3n = 2 + 3 * random.nextDouble();
       double volume = cn.equals("2061") ? 80 + 40 * random.nextDouble() : 1.5 + random.nextDouble();
-      String dataTime = DATA_TIME.format(periodStart.atZone(Province.ZONE));
-      String segment = String.format(Locale.ROOT, "QN=%s000;ST=32;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&DataTime=%s;"
-              + "w01018-Avg=%.2f,w01018-Flag=N;w21003-Avg=%.3f,w21003-Flag=N;w00000-Cou=%.2f,w00000-Flag=N&&",
-          dataTime, cn, outlet.mn(), dataTime, cod, nh3n, volume);
-      MqttMessage message = new MqttMessage(Hj212Frames.encode(segment));
+      String data = String.format(Locale.ROOT,
+          "w01018-Avg=%.2f,w01018-Flag=N;w21003-Avg=%.3f,w21003-Flag=N;w00000-Cou=%.2f,w00000-Flag=N", cod, nh3n, volume);
+      MqttMessage message = new MqttMessage(Hj212Upload.of(cn, outlet.mn(), periodStart, data).frame());
       message.setQos(1);
       client.publish(ReadingTopic.HJ212_PREFIX + outlet.mn(), message);
       values += 3;
