@@ -1,6 +1,6 @@
 package io.parkloop.launcher;
 
-import io.parkloop.jobs.ReadingsDeserializer;
+import io.parkloop.jobs.sources.ReadingsDeserializer;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.schemas.Topics;
 import java.io.ByteArrayInputStream;

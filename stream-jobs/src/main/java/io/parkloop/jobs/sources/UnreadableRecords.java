@@ -1,4 +1,4 @@
-package io.parkloop.jobs;
+package io.parkloop.jobs.sources;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;

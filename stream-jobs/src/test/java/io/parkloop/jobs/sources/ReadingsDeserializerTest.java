@@ -1,4 +1,4 @@
-package io.parkloop.jobs;
+package io.parkloop.jobs.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,4 +1,4 @@
-package io.parkloop.jobs;
+package io.parkloop.jobs.sources;
 
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.schemas.Topics;
