@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,17 +12,17 @@ import java.util.Arrays;
  * A file read line by line as bytes, so that a bad line is dead-lettered exactly as it was
  * written, whatever its encoding. Lines end with LF or CRLF; the last one may end without.
  */
-final class ByteLines implements AutoCloseable {
+public final class ByteLines implements AutoCloseable {
   private final InputStream in;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
   private long number;
 
-  ByteLines(Path file) throws IOException {
+  public ByteLines(Path file) throws IOException {
     this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
   }
 
   /** The number of lines in the file, for progress. */
-  static long count(Path file) throws IOException {
+  public static long count(Path file) throws IOException {
     try (ByteLines lines = new ByteLines(file)) {
       while (lines.next() != null) {
         // next() counts the lines
@@ -32,7 +32,7 @@ final class ByteLines implements AutoCloseable {
   }
 
   /** The next line without its line end, or null after the last one. */
-  byte[] next() throws IOException {
+  public byte[] next() throws IOException {
     line.reset();
     int b;
     while ((b = in.read()) != -1 && b != '\n') {
@@ -48,7 +48,7 @@ final class ByteLines implements AutoCloseable {
   }
 
   /** The 1-based number of the line {@link #next()} returned last. */
-  long number() {
+  public long number() {
     return number;
   }
 

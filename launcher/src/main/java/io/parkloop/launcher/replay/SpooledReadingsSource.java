@@ -1,7 +1,7 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
-import io.parkloop.jobs.sources.ReadingsDeserializer;
 import io.parkloop.jobs.records.MeterReading;
+import io.parkloop.jobs.sources.ReadingsDeserializer;
 import io.parkloop.schemas.Topics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +39,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * watermarks at replay speed, and which readings came too late would depend on the machine's
  * speed rather than on the file.
  */
-final class SpooledReadingsSource implements Source<MeterReading, SpooledReadingsSource.Split, Void> {
+public final class SpooledReadingsSource implements Source<MeterReading, SpooledReadingsSource.Split, Void> {
   private static final long serialVersionUID = 1L;
   /** Counts the spooled readings read into the job, for progress. */
   static final String READINGS_REPLAYED = "readingsReplayed";

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.MetricsGauge;
 import io.parkloop.jobs.ParkloopJobs;
@@ -20,11 +20,11 @@ import org.apache.kafka.common.KafkaException;
  * age climbs; once it is back both fall again. Either reads empty when its service cannot
  * answer right now.
  */
-final class PipelineLag implements AutoCloseable {
+public final class PipelineLag implements AutoCloseable {
   private final KafkaLag kafkaLag;
   private final DataSource database;
 
-  PipelineLag(String kafka, DataSource database) {
+  public PipelineLag(String kafka, DataSource database) {
     this.kafkaLag = new KafkaLag(kafka, ParkloopJobs.INDICATOR_GROUP);
     this.database = database;
   }
@@ -34,7 +34,7 @@ final class PipelineLag implements AutoCloseable {
    * Empty when Kafka cannot answer, and when the asking thread is interrupted: a gauge has no way
    * to throw, so the interrupt flag is set again for the thread's owner to see.
    */
-  OptionalLong readingsBehind() {
+  public OptionalLong readingsBehind() {
     try {
       return OptionalLong.of(kafkaLag.lag());
     } catch (InterruptedException e) {
@@ -46,7 +46,7 @@ final class PipelineLag implements AutoCloseable {
   }
 
   /** Seconds since the newest indicator row was written, empty while the database cannot be read or has none. */
-  OptionalDouble secondsSinceNewestWrite() {
+  public OptionalDouble secondsSinceNewestWrite() {
     try (Connection connection = database.getConnection();
         ResultSet result = connection.createStatement().executeQuery(
             "select extract(epoch from now() - max(updated_at)) from indicator_value")) {

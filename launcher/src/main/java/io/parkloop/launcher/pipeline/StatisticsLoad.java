@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.KafkaProducers;
 import io.parkloop.ingest.StatisticsPublisher;
@@ -8,10 +8,10 @@ import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 
 /** Puts monthly statistics on Kafka for the indicator job, and says so. */
-final class StatisticsLoad {
+public final class StatisticsLoad {
   private StatisticsLoad() {}
 
-  static void publish(LocalStack stack, String fileName, List<StatisticsCsv.Row> rows, PrintStream out) throws Exception {
+  public static void publish(LocalStack stack, String fileName, List<StatisticsCsv.Row> rows, PrintStream out) throws Exception {
     try (Producer<byte[], byte[]> producer = KafkaProducers.create(stack.kafka(), "parkloop-statistics")) {
       int sent = StatisticsPublisher.publish(producer, fileName, rows);
       out.printf("statistics: %,d enterprise-months from %s joined to their months%n", sent, fileName);

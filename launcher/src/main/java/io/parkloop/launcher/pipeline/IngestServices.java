@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.Hj212Ingest;
 import io.parkloop.ingest.Hj212TcpServer;
@@ -27,7 +27,7 @@ import org.apache.kafka.clients.producer.Producer;
  * validating against the latest reference data. What {@code parkloop bridge} runs, and the
  * ingest half of {@code parkloop run}'s {@link Pipeline}. It writes to Kafka only.
  */
-final class IngestServices implements AutoCloseable {
+public final class IngestServices implements AutoCloseable {
   private final IngestMetrics metrics = new IngestMetrics();
   private MqttBridge bridge;
   private Producer<byte[], byte[]> hj212Producer;
@@ -42,14 +42,14 @@ final class IngestServices implements AutoCloseable {
    *
    * @param gauges served at /metrics after ingest's own counters (the pipeline's lag), or none
    */
-  static IngestServices start(MqttBridgeConfig mqtt, String kafka, Supplier<ReferenceData> references, int hj212Port,
+  public static IngestServices start(MqttBridgeConfig mqtt, String kafka, Supplier<ReferenceData> references, int hj212Port,
       int metricsPort, List<MetricsGauge> gauges) throws Exception {
     KafkaTopics.ensure(kafka, Map.of(Topics.READINGS, Pipeline.READING_PARTITIONS, Topics.DEAD_LETTERS, 1,
         Topics.ALERTS, 1, Topics.STATISTICS, 1, Topics.WASTE, 1));
     IngestServices services = new IngestServices();
     try {
       Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), services.metrics);
-      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(references, Pipeline.MAX_FUTURE), hj212,
+      MqttMessageIngest ingest = new MqttMessageIngest(new ReadingValidator(references, ReadingValidator.MAX_FUTURE), hj212,
           services.metrics);
       services.bridge = new MqttBridge(mqtt, ingest, KafkaProducers.create(kafka, "parkloop-bridge"), services.metrics,
           Clock.systemUTC());
@@ -71,17 +71,17 @@ final class IngestServices implements AutoCloseable {
     }
   }
 
-  IngestMetrics metrics() {
+  public IngestMetrics metrics() {
     return metrics;
   }
 
   /** The port HJ 212 analysers connect to, or 0 when the server is off. */
-  int hj212Port() {
+  public int hj212Port() {
     return hj212Server == null ? 0 : hj212Server.port();
   }
 
   /** The port of the Prometheus endpoint, or 0 when there is none. */
-  int metricsPort() {
+  public int metricsPort() {
     return metricsEndpoint == null ? 0 : metricsEndpoint.port();
   }
 

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.avro.Reading;
@@ -15,21 +15,22 @@ import io.parkloop.ingest.hj212.Hj212Decoder;
 import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
-import io.parkloop.jobs.sources.StatisticsDeserializer;
-import io.parkloop.jobs.sources.WasteDeserializer;
 import io.parkloop.jobs.alerts.AlertJob;
 import io.parkloop.jobs.alerts.AlertRules;
 import io.parkloop.jobs.alerts.AlertSinks;
 import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.jobs.records.WasteRow;
+import io.parkloop.jobs.sources.StatisticsDeserializer;
+import io.parkloop.jobs.sources.WasteDeserializer;
+import io.parkloop.launcher.flink.JobCounters;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.StatisticsCsv;
 import io.parkloop.schemas.AvroCodec;
 import io.parkloop.schemas.Topics;
+import io.parkloop.storage.Databases;
 import io.parkloop.storage.DeadLetterRecord;
 import io.parkloop.storage.DeadLetterTable;
-import io.parkloop.storage.Databases;
 import io.parkloop.storage.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import java.io.IOException;
@@ -75,14 +76,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * </ol>
  *
  * <p>A file has no arrival times, so every line counts as arriving when the replay started: a
- * reading is refused as from the future only when it lies more than {@link Pipeline#MAX_FUTURE}
+ * reading is refused as from the future only when it lies more than {@link ReadingValidator#MAX_FUTURE}
  * beyond that moment. (Checking it against the newest reading seen so far instead would refuse
  * the first reading of every 15-minute round, and everything after a gap in the file.)
  *
  * <p>A replay recomputes every hour and day its readings touch from the files alone: the files
  * should hold all readings of the periods they cover, or those periods' totals will lack the rest.
  */
-final class Replay {
+public final class Replay {
   /** The job's counter of readings and outlet values beyond the maximum age. */
   private static final String LATE_READINGS = "lateReadings";
   private static final int DEAD_LETTER_BATCH = 500;
@@ -104,12 +105,12 @@ final class Replay {
   /** The waste CSV's records as the job reads them from Kafka; empty without a waste file. */
   private List<WasteRow> waste = List.of();
 
-  Replay(ReferenceData reference, String jdbcUrl) {
+  public Replay(ReferenceData reference, String jdbcUrl) {
     this.reference = reference;
     this.jdbcUrl = jdbcUrl;
   }
 
-  ReplaySummary run(ReplayFiles files) throws Exception {
+  public ReplaySummary run(ReplayFiles files) throws Exception {
     long started = System.nanoTime();
     // read and check the statistics first, so that a bad file fails before anything is written
     List<StatisticsRow> statistics = files.statistics() == null ? null : statistics(files.statistics());
@@ -149,7 +150,7 @@ final class Replay {
   private Ingested ingest(ReplayFiles files, Path spoolFile, DataSource database, Instant receivedAt)
       throws IOException, SQLException {
     Hj212Ingest hj212 = new Hj212Ingest(() -> reference, new Hj212Decoder(), metrics);
-    MqttMessageIngest json = new MqttMessageIngest(new ReadingValidator(() -> reference, Pipeline.MAX_FUTURE),
+    MqttMessageIngest json = new MqttMessageIngest(new ReadingValidator(() -> reference, ReadingValidator.MAX_FUTURE),
         hj212, metrics);
     List<ReplayFile> inputs = new ArrayList<>();
     Ingested ingested = new Ingested();
@@ -207,7 +208,7 @@ final class Replay {
    * Between two files nothing says which line arrived first; taking the one behind keeps either
    * file's data from looking late merely because the other file was read first.
    */
-  static ReplayFile behind(List<ReplayFile> files) throws IOException {
+  public static ReplayFile behind(List<ReplayFile> files) throws IOException {
     ReplayFile behind = null;
     for (ReplayFile file : files) {
       if (file.peek() != null && (behind == null || file.newestTsWithNext() < behind.newestTsWithNext())) {
@@ -338,7 +339,7 @@ final class Replay {
   }
 
   /** One line on how far the replay has got, for a person watching. */
-  String progress() {
+  public String progress() {
     JobCounters counters = jobCounters;
     if (alertsRunning) {
       return "replay: alert job over the same readings";

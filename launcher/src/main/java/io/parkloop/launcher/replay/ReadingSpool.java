@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * after its length, in the order ingest produced them. A file rather than a list in the job, so
  * that a long history needs neither a large heap nor a large job graph.
  */
-final class ReadingSpool {
+public final class ReadingSpool {
   private ReadingSpool() {}
 
   static final class Writer implements AutoCloseable {

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import java.nio.file.Path;
 
@@ -10,14 +10,14 @@ import java.nio.file.Path;
  * @param statistics monthly statistics CSV (SPEC "Statistics")
  * @param waste monthly waste CSV (docs/ingest.md "Solid waste and by-products")
  */
-record ReplayFiles(Path readings, Path hj212, Path statistics, Path waste) {
-  ReplayFiles {
+public record ReplayFiles(Path readings, Path hj212, Path statistics, Path waste) {
+  public ReplayFiles {
     if (readings == null && hj212 == null) {
       throw new IllegalArgumentException("a replay needs a file of readings or of HJ 212 packets");
     }
   }
 
-  ReplayFiles(Path readings, Path hj212, Path statistics) {
+  public ReplayFiles(Path readings, Path hj212, Path statistics) {
     this(readings, hj212, statistics, null);
   }
 }

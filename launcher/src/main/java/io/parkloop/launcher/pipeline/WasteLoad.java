@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.ingest.IngestTopics;
@@ -21,10 +21,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Puts a monthly waste CSV on Kafka for the indicator job (bad lines as dead letters), and says so. */
-final class WasteLoad {
+public final class WasteLoad {
   private WasteLoad() {}
 
-  static void publish(LocalStack stack, Path file, Supplier<ReferenceData> reference, PrintStream out) throws Exception {
+  public static void publish(LocalStack stack, Path file, Supplier<ReferenceData> reference, PrintStream out) throws Exception {
     IngestMetrics metrics = new IngestMetrics();
     List<ProducerRecord<byte[], byte[]>> records = new WasteIngest(new WasteValidator(reference), metrics,
         IngestTopics.DEFAULT).csvRecords(file.toString(), Files.readString(file, StandardCharsets.UTF_8), Instant.now());

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.embedded.EmbeddedKafka;
 import io.parkloop.embedded.EmbeddedMqttBroker;
@@ -6,9 +6,9 @@ import io.parkloop.embedded.LocalPostgres;
 import io.parkloop.ingest.MqttBridgeConfig;
 import io.parkloop.schemas.Topics;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * embedded, with its data under the data directory so a second run sees the first run's data.
  * The embedded ones start in parallel.
  */
-final class LocalStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -32,7 +32,7 @@ final class LocalStack implements AutoCloseable {
   private boolean embeddedMqtt;
   private MqttBridgeConfig bridgeConfig;
 
-  static LocalStack start(ServiceOptions options) throws Exception {
+  public static LocalStack start(ServiceOptions options) throws Exception {
     LocalStack stack = new LocalStack();
     try {
       stack.startAll(options);
@@ -54,11 +54,11 @@ final class LocalStack implements AutoCloseable {
     CompletableFuture<LocalPostgres> pgStart = options.jdbc != null ? null
         : CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), options.pgPort));
     try {
-      kafka = kafkaStart == null ? options.kafka : remember(kafkaStart.join()).bootstrapServers();
-      mqttUrl = mqttStart == null ? options.mqttUrl : remember(mqttStart.join()).url();
+    kafka = kafkaStart == null ? options.kafka : remember(kafkaStart.join()).bootstrapServers();
+    mqttUrl = mqttStart == null ? options.mqttUrl : remember(mqttStart.join()).url();
       embeddedMqtt = mqttStart != null;
       bridgeConfig = options.mqtt.bridgeConfig(mqttUrl, embeddedMqtt);
-      jdbcUrl = pgStart == null ? options.jdbc : remember(pgStart.join()).jdbcUrl();
+    jdbcUrl = pgStart == null ? options.jdbc : remember(pgStart.join()).jdbcUrl();
     } catch (CompletionException e) {
       // close whatever did start, also a sibling that finished after the failure
       for (CompletableFuture<? extends AutoCloseable> future : Arrays.asList(kafkaStart, mqttStart, pgStart)) {
@@ -77,14 +77,14 @@ final class LocalStack implements AutoCloseable {
     return service;
   }
 
-  String mqttUrl() { return mqttUrl; }
+  public String mqttUrl() { return mqttUrl; }
 
   /** How the bridge connects to this stack's MQTT broker, credentials and TLS included. */
   MqttBridgeConfig bridgeConfig() { return bridgeConfig; }
 
-  String kafka() { return kafka; }
+  public String kafka() { return kafka; }
 
-  String jdbcUrl() { return jdbcUrl; }
+  public String jdbcUrl() { return jdbcUrl; }
 
   void printConnectionInfo(PrintStream out) {
     out.println("  MQTT   " + mqttUrl + (embeddedMqtt ? "  (embedded HiveMQ CE, MQTT 5)" : "")

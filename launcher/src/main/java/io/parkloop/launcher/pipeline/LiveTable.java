@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.reference.Province;
@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /** The compact table the demo and run print every few seconds: the pipeline's counts and each park's figures today. */
-final class LiveTable {
+public final class LiveTable {
   private final IngestMetrics metrics;
   private final PipelineLag lag;
   private final DataSource database;
@@ -78,7 +78,7 @@ final class LiveTable {
   }
 
   /** How far the indicator job is behind: it grows while PostgreSQL is down and falls once it is back. */
-  static String lagLine(OptionalLong readingsBehind, OptionalDouble secondsSinceWrite) {
+  public static String lagLine(OptionalLong readingsBehind, OptionalDouble secondsSinceWrite) {
     String behind = readingsBehind.isPresent()
         ? String.format(Locale.ROOT, "%,d readings on Kafka not yet through", readingsBehind.getAsLong())
         : "Kafka lag unknown (Kafka not answering)";

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,10 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * ingested one line ahead, so that {@link Replay} can see how far in event time the next line
  * would take the file before choosing which file to read from. Blank lines are skipped.
  */
-final class ReplayFile implements AutoCloseable {
+public final class ReplayFile implements AutoCloseable {
   /** The ingest of one payload, as the bridge or the HJ 212 server does it. */
   @FunctionalInterface
-  interface Ingest {
+  public interface Ingest {
     List<ProducerRecord<byte[], byte[]>> records(byte[] payload, String source);
   }
 
@@ -25,7 +25,7 @@ final class ReplayFile implements AutoCloseable {
   private long linesRead;
   private long newestTs = Long.MIN_VALUE;
 
-  ReplayFile(Path file, Ingest ingest) throws IOException {
+  public ReplayFile(Path file, Ingest ingest) throws IOException {
     this.file = file;
     this.name = file.getFileName().toString();
     this.lines = new ByteLines(file);
@@ -63,7 +63,7 @@ final class ReplayFile implements AutoCloseable {
     return Math.max(newestTs, peek().newestTs());
   }
 
-  IngestedLine take() throws IOException {
+  public IngestedLine take() throws IOException {
     IngestedLine line = peek();
     newestTs = newestTsWithNext();
     ahead = null;

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -8,20 +8,20 @@ import picocli.CommandLine.Option;
  * one by flag or environment. All that {@code export} and {@code replay} need; {@link ServiceOptions}
  * adds the other services for {@code run} and {@code demo}.
  */
-class DatabaseOptions {
+public class DatabaseOptions {
   @Option(names = "--data-dir", defaultValue = "${env:PARKLOOP_DATA_DIR:-parkloop-data}",
       description = "Directory of the embedded services' data (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
+  public Path dataDir;
 
   @Option(names = "--jdbc", defaultValue = "${env:PARKLOOP_JDBC}",
       description = "External PostgreSQL/TimescaleDB JDBC URL with user and password (default: an embedded PostgreSQL).")
-  String jdbc;
+  public String jdbc;
 
   @Option(names = "--pg-port", defaultValue = "15432", description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
-  int pgPort;
+  public int pgPort;
 
   /** The embedded PostgreSQL's cluster directory. */
-  Path postgresDir() {
+  public Path postgresDir() {
     return dataDir.toAbsolutePath().resolve("postgres");
   }
 }

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.flink;
 
 import io.parkloop.jobs.ParkloopJobs;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * neither loses nor doubles anything; with no checkpoint the job starts from the earliest
  * retained readings.
  */
-final class LocalFlink implements AutoCloseable {
+public final class LocalFlink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalFlink.class);
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
   private final JobClient client;
@@ -40,7 +40,7 @@ final class LocalFlink implements AutoCloseable {
   }
 
   /** @param jobs the job graph, which sets its own checkpoint interval */
-  static LocalFlink start(ParkloopJobs jobs, Path checkpoints, int parallelism) throws Exception {
+  public static LocalFlink start(ParkloopJobs jobs, Path checkpoints, int parallelism) throws Exception {
     Files.createDirectories(checkpoints);
     Optional<Path> latest = latestCheckpoint(checkpoints);
     Configuration conf = new Configuration();
@@ -58,16 +58,16 @@ final class LocalFlink implements AutoCloseable {
   }
 
   /** The jobs' counters of that name since this start, summed (e.g. unattributed readings). */
-  long counter(String name) {
+  public long counter(String name) {
     return counters.total(name);
   }
 
-  Optional<Path> resumedFrom() {
+  public Optional<Path> resumedFrom() {
     return resumedFrom;
   }
 
   /** The newest complete checkpoint ({@code <job>/chk-N/_metadata}) of any earlier run. */
-  static Optional<Path> latestCheckpoint(Path checkpoints) {
+  public static Optional<Path> latestCheckpoint(Path checkpoints) {
     try (Stream<Path> files = Files.walk(checkpoints, 3)) {
       return files.filter(p -> p.getFileName().toString().equals("_metadata"))
           .filter(p -> p.getParent().getFileName().toString().startsWith("chk-"))

@@ -1,20 +1,20 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.reference.ReferenceData;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What {@code run} and {@code demo} share: start the services and the pipeline, say where they
  * listen, print the live table every few seconds until the duration is over or Ctrl-C, then
  * stop everything in order.
  */
-final class LiveRun {
+public final class LiveRun {
   /** Something to do every tick besides printing (the demo's simulator). */
-  interface Tick extends AutoCloseable {
+  public interface Tick extends AutoCloseable {
     void tick(java.time.Instant now) throws Exception;
 
     @Override
@@ -23,7 +23,7 @@ final class LiveRun {
 
   private LiveRun() {}
 
-  static int run(ServiceOptions services, Supplier<ReferenceData> references, Duration duration, Duration tableEvery,
+  public static int run(ServiceOptions services, Supplier<ReferenceData> references, Duration duration, Duration tableEvery,
       Duration tickEvery, PrintStream out, TickSetup setup) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
@@ -90,7 +90,7 @@ final class LiveRun {
   }
 
   /** Prepares the per-tick work once the services are up. */
-  interface TickSetup {
+  public interface TickSetup {
     Tick prepare(LocalStack stack, PrintStream out) throws Exception;
   }
 

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.avro.Reading;
@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * @param readingValues the readings topic's record values, as the job's deserializer reads them
  * @param readings the same readings, decoded
  */
-record IngestedLine(List<byte[]> readingValues, List<Reading> readings, List<DeadLetter> deadLetters) {
+public record IngestedLine(List<byte[]> readingValues, List<Reading> readings, List<DeadLetter> deadLetters) {
   private static final AvroCodec<Reading> READINGS = AvroCodec.of(Reading.class);
   private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
 

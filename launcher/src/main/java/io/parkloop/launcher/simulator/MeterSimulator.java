@@ -1,8 +1,9 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.simulator;
 
 import io.parkloop.ingest.ReadingTopic;
 import io.parkloop.ingest.WasteTopic;
 import io.parkloop.ingest.hj212.Hj212Upload;
+import io.parkloop.launcher.pipeline.LiveRun;
 import io.parkloop.reference.Medium;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.Province;
@@ -41,7 +42,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * ash, part of it to a neighbour; spent oil to a licensed handler); and now and then a
  * misconfigured device sends something unusable.
  */
-final class MeterSimulator implements LiveRun.Tick {
+public final class MeterSimulator implements LiveRun.Tick {
   private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00+08:00");
   private final ReferenceData reference;
   private final MqttClient client;
@@ -51,7 +52,7 @@ final class MeterSimulator implements LiveRun.Tick {
   private long ticks;
 
   /** @param stateFile where the time of the last report is kept, so the next run's backlog starts there */
-  MeterSimulator(ReferenceData reference, String mqttUrl, Path stateFile) throws MqttException {
+  public MeterSimulator(ReferenceData reference, String mqttUrl, Path stateFile) throws MqttException {
     this.reference = reference;
     this.stateFile = stateFile;
     this.client = new MqttClient(mqttUrl, "parkloop-simulator", new MemoryPersistence());
@@ -66,7 +67,7 @@ final class MeterSimulator implements LiveRun.Tick {
   }
 
   /** Plausible monthly statistics of every enterprise for the last {@code months} months up to {@code current}. */
-  static List<StatisticsCsv.Row> statistics(ReferenceData reference, YearMonth current, int months) {
+  public static List<StatisticsCsv.Row> statistics(ReferenceData reference, YearMonth current, int months) {
     Random random = new Random(7);
     List<StatisticsCsv.Row> rows = new ArrayList<>();
     for (var enterprise : reference.enterprises()) {
@@ -104,7 +105,7 @@ final class MeterSimulator implements LiveRun.Tick {
   }
 
   /** Gateways flush the backlog since the last run, on a 5-minute grid, one batched array per enterprise and step. */
-  int backfill(Instant now, Duration span) throws MqttException, IOException {
+  public int backfill(Instant now, Duration span) throws MqttException, IOException {
     Duration step = Duration.ofMinutes(5);
     Instant start = now.minus(span);
     if (Files.exists(stateFile)) {
@@ -179,7 +180,7 @@ final class MeterSimulator implements LiveRun.Tick {
     }
   }
 
-  static String ticket(String id, String day, String category, String hwCode, String flow, String to,
+  public static String ticket(String id, String day, String category, String hwCode, String flow, String to,
       String handler, double tonnes) {
     return String.format(Locale.ROOT, "{\"id\": \"%s\", \"date\": \"%s\", \"category\": \"%s\", \"flow\": \"%s\"%s%s%s,"
         + " \"tonnes\": %.3f}", id, day, category, flow, hwCode == null ? "" : ", \"hw_code\": \"" + hwCode + "\"",

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.storage.ApiTokens;
 import io.parkloop.storage.DatabaseRoles;
@@ -19,11 +19,11 @@ import javax.sql.DataSource;
  * data directories share one: the password of Grafana's reader login and a statistician's token
  * for {@code ./parkloop serve}.
  */
-final class LocalSecrets {
+public final class LocalSecrets {
   static final String FILE = "secrets.properties";
   static final String GRAFANA_LOGIN = "parkloop_grafana";
-  static final String GRAFANA_PASSWORD = "grafana.db.password";
-  static final String STATISTICIAN_TOKEN = "api.token.statistician";
+  public static final String GRAFANA_PASSWORD = "grafana.db.password";
+  public static final String STATISTICIAN_TOKEN = "api.token.statistician";
 
   private final Path file;
   private final Properties values;
@@ -34,7 +34,7 @@ final class LocalSecrets {
   }
 
   /** Reads the data directory's secrets, making the file with new random ones if there is none. */
-  static LocalSecrets of(Path dataDir) throws IOException {
+  public static LocalSecrets of(Path dataDir) throws IOException {
     Path file = dataDir.toAbsolutePath().resolve(FILE);
     if (!Files.exists(file)) {
       create(file);
@@ -59,22 +59,22 @@ final class LocalSecrets {
   }
 
   /** Gives the database what the file says: Grafana's reader login and password, the statistician's token. */
-  void applyTo(DataSource database) throws SQLException {
+  public void applyTo(DataSource database) throws SQLException {
     DatabaseRoles.ensureLogin(database, GRAFANA_LOGIN, DatabaseRoles.READER, values.getProperty(GRAFANA_PASSWORD));
     ApiTokens.register(database, values.getProperty(STATISTICIAN_TOKEN), DatabaseRoles.STATISTICIAN,
         "statistician of " + file);
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 
-  String get(String key) {
+  public String get(String key) {
     return values.getProperty(key);
   }
 
   /** The line that says where the secrets are, never the secrets themselves (logs and terminals get copied). */
-  String describe() {
+  public String describe() {
     return "  Secrets " + file + "  (random for this data directory: " + GRAFANA_LOGIN
         + "'s database password, a statistician's API token)";
   }

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.embedded.MqttAccount;
 import io.parkloop.embedded.MqttAccounts;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * the embedded broker, an accounts file that turns its access control on. Secrets are best given
  * by environment variable, which other users of the machine cannot read from the process list.
  */
-final class MqttOptions {
+public final class MqttOptions {
   private static final Logger LOG = LoggerFactory.getLogger(MqttOptions.class);
 
   @Option(names = "--mqtt-username", defaultValue = "${env:PARKLOOP_MQTT_USERNAME}",
@@ -46,7 +46,7 @@ final class MqttOptions {
           "accounts log in, each to its own topics, and the bridge uses the 'bridge' account of the file.",
           "A missing file is created with a random bridge password; add a line per enterprise",
           "(env PARKLOOP_MQTT_ACCOUNTS; default: anonymous access, for the demo)."})
-  Path accounts;
+  public Path accounts;
 
   /** The embedded broker's access control, or null for anonymous access. */
   MqttSecurity embeddedSecurity() {
@@ -61,7 +61,7 @@ final class MqttOptions {
     return MqttSecurity.passwordsOnly(MqttAccounts.read(accounts));
   }
 
-  MqttBridgeConfig bridgeConfig(String brokerUrl, boolean embedded) {
+  public MqttBridgeConfig bridgeConfig(String brokerUrl, boolean embedded) {
     MqttBridgeConfig config = MqttBridgeConfig.defaults(brokerUrl);
     if (username != null) {
       config = config.withCredentials(username, password);

@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param enterpriseMonths rows of the statistics file, each joined to its enterprise's month; null
  *     without a statistics file
  */
-record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, long outletValues, long duplicates,
+public record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, long outletValues, long duplicates,
     Map<String, Long> deadLetters, long nonDataPackets, long late, long unattributed, long indicatorRows,
     Integer enterpriseMonths,
     Duration took) {
@@ -36,7 +36,7 @@ record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, long out
     return deadLetters.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  void print(PrintStream out) {
+  public void print(PrintStream out) {
     out.printf("parkloop replay: done in %.1f s%n", took.toMillis() / 1e3);
     StringBuilder files = new StringBuilder();
     linesByFile.forEach((file, lines) -> files.append(files.isEmpty() ? "" : ", ").append(String.format("%s %,d", file, lines)));

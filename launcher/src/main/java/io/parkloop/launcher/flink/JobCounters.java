@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.flink;
 
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class JobCounters implements AutoCloseable {
   private JobCounters() {}
 
   /** The counters of the job that runs with {@code conf}; close them when done with it. */
-  static JobCounters collectInto(Configuration conf) {
+  public static JobCounters collectInto(Configuration conf) {
     JobCounters counters = new JobCounters();
     RUNS.put(counters.run, counters);
     conf.set(ConfigOptions.key(REPORTER + "factory.class").stringType().noDefaultValue(), Factory.class.getName());
@@ -43,7 +43,7 @@ public final class JobCounters implements AutoCloseable {
   }
 
   /** The sum of every counter of that name; 0 when there is none (yet). */
-  long total(String name) {
+  public long total(String name) {
     return byName.getOrDefault(name, List.of()).stream().mapToLong(Counter::getCount).sum();
   }
 

@@ -1,8 +1,10 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.ParkloopJobs;
+import io.parkloop.launcher.flink.LocalFlink;
+import io.parkloop.launcher.replay.Reconcile;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.storage.Databases;
 import io.parkloop.storage.Migrations;
@@ -26,12 +28,11 @@ import org.slf4j.LoggerFactory;
  * parkloop's jobs ({@link ParkloopJobs}: indicators, alerts and the copy of the dead-letter topic
  * into the {@code dead_letter} table) on a MiniCluster.
  */
-final class Pipeline implements AutoCloseable {
-  static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+public final class Pipeline implements AutoCloseable {
   /** Readings are keyed by meter: partitions let the job and the bridge scale out. */
-  static final int READING_PARTITIONS = 4;
+  public static final int READING_PARTITIONS = 4;
   /** The jobs' own interval, which the crash tests time their kills by. */
-  static final Duration CHECKPOINT_INTERVAL = ParkloopJobs.CHECKPOINT_INTERVAL;
+  public static final Duration CHECKPOINT_INTERVAL = ParkloopJobs.CHECKPOINT_INTERVAL;
   /** How often {@code parkloop reconcile} runs inside the pipeline (it does nothing without late readings). */
   static final Duration RECONCILE_EVERY = Duration.ofHours(1);
   /** How often the pipeline looks whether the reference data changed (the watcher reads the file). */
@@ -59,13 +60,13 @@ final class Pipeline implements AutoCloseable {
    *     {@link io.parkloop.reference.ReferenceWatcher}), the jobs restart with it from their latest
    *     checkpoint, see {@link #followReference}
    */
-  static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port)
+  public static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port)
       throws Exception {
     return start(stack, references, dataDir, hj212Port, 0);
   }
 
   /** @param metricsPort where Prometheus scrapes ingest's counters, or 0 for no endpoint */
-  static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port,
+  public static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port,
       int metricsPort) throws Exception {
     ReferenceData reference = references.get();
     DataSource database = Databases.dataSource(stack.jdbcUrl());
@@ -150,7 +151,7 @@ final class Pipeline implements AutoCloseable {
   }
 
   /** How often the jobs switched to a new version of the reference data. */
-  int referenceSwitches() {
+  public int referenceSwitches() {
     return referenceSwitches;
   }
 
@@ -160,7 +161,7 @@ final class Pipeline implements AutoCloseable {
    *
    * @return the checkpoint they resumed from, empty if there was none yet
    */
-  synchronized Optional<Path> restartJobs() throws Exception {
+  public synchronized Optional<Path> restartJobs() throws Exception {
     flink.close();
     flink = startJobs();
     return flink.resumedFrom();
@@ -176,19 +177,19 @@ final class Pipeline implements AutoCloseable {
    * {@link io.parkloop.jobs.functions.MeterConsumption#UNATTRIBUTED}, readings a job's reference
    * data cannot place.
    */
-  long jobCounter(String name) {
+  public long jobCounter(String name) {
     return flink.counter(name);
   }
 
-  IngestMetrics metrics() {
+  public IngestMetrics metrics() {
     return ingest.metrics();
   }
 
-  PipelineLag lag() {
+  public PipelineLag lag() {
     return lag;
   }
 
-  DataSource database() {
+  public DataSource database() {
     return database;
   }
 

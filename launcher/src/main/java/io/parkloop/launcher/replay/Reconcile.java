@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.replay;
 
 import io.parkloop.avro.Reading;
 import io.parkloop.jobs.IndicatorJob;
@@ -50,14 +50,14 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * database keeps meter readings only, not the rest of an analyser's hour. They are counted in the
  * summary and stay unreconciled; a replay of the analyser's file brings them in.
  */
-final class Reconcile {
+public final class Reconcile {
   private final ReferenceData reference;
   private final String jdbcUrl;
   private final JobSettings settings;
 
   /** What a reconciliation did. */
-  record Summary(int years, long readingsRecomputed, long lateReadingsReconciled, long outletValuesLeft) {
-    String line() {
+  public record Summary(int years, long readingsRecomputed, long lateReadingsReconciled, long outletValuesLeft) {
+    public String line() {
       return years == 0 && outletValuesLeft == 0 ? "reconcile: no late readings to bring in"
           : String.format("reconcile: %d late readings brought in, %d calendar years recomputed from %,d stored readings;"
               + " %d late outlet values left (replay the analyser's file)", lateReadingsReconciled, years,
@@ -65,13 +65,13 @@ final class Reconcile {
     }
   }
 
-  Reconcile(ReferenceData reference, String jdbcUrl, JobSettings settings) {
+  public Reconcile(ReferenceData reference, String jdbcUrl, JobSettings settings) {
     this.reference = reference;
     this.jdbcUrl = jdbcUrl;
     this.settings = settings;
   }
 
-  Summary run() throws Exception {
+  public Summary run() throws Exception {
     DataSource database = Databases.dataSource(jdbcUrl);
     Migrations.migrate(database);
     Instant startedAt;
@@ -212,7 +212,7 @@ final class Reconcile {
    * computes rows at the edges from the margin's readings alone, which must not replace the
    * stored ones.
    */
-  static boolean within(IndicatorRow row, long from, long to) {
+  public static boolean within(IndicatorRow row, long from, long to) {
     long start;
     long end;
     ZonedDateTime periodStart = Instant.ofEpochMilli(row.periodStart).atZone(Province.ZONE);

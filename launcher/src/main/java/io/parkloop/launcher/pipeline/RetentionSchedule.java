@@ -1,4 +1,4 @@
-package io.parkloop.launcher;
+package io.parkloop.launcher.pipeline;
 
 import io.parkloop.storage.Retention;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Applies the tables' retention at start and once a day while the pipeline runs. */
-final class RetentionSchedule implements AutoCloseable {
+public final class RetentionSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
   private static final Duration EVERY = Duration.ofDays(1);
 
