@@ -21,6 +21,13 @@ import picocli.CommandLine.Option;
 public final class MqttOptions {
   private static final Logger LOG = LoggerFactory.getLogger(MqttOptions.class);
 
+  @Option(names = "--mqtt-client-id", defaultValue = "${env:PARKLOOP_MQTT_CLIENT_ID}",
+      description = {"The bridge's MQTT client id; the broker keeps the bridge's session (and the messages queued",
+          "for it) under this id, so it must stay the same across restarts, and each instance of a scaled-out",
+          "bridge needs its own, e.g. the pod name of a StatefulSet (env PARKLOOP_MQTT_CLIENT_ID;",
+          "default: parkloop-bridge-1)."})
+  String clientId;
+
   @Option(names = "--mqtt-username", defaultValue = "${env:PARKLOOP_MQTT_USERNAME}",
       description = "The bridge's MQTT user name (env PARKLOOP_MQTT_USERNAME).")
   String username;
@@ -63,6 +70,9 @@ public final class MqttOptions {
 
   public MqttBridgeConfig bridgeConfig(String brokerUrl, boolean embedded) {
     MqttBridgeConfig config = MqttBridgeConfig.defaults(brokerUrl);
+    if (clientId != null) {
+      config = config.withClientId(clientId);
+    }
     if (username != null) {
       config = config.withCredentials(username, password);
     } else if (embedded && accounts != null) {
