@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  * a reload takes effect at once.
  */
 public final class ReadingValidator {
+  /** How far ahead of its arrival a reading may be stamped, live and replayed alike. */
+  public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
   private final Supplier<ReferenceData> reference;
   private final Duration maxFuture;
 

@@ -2,13 +2,11 @@ package io.parkloop.ingest;
 
 import io.parkloop.ingest.hj212.Hj212Decoder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /** The MQTT bridge wired as the launcher wires it, on a test's topics and reference data. */
 final class TestBridge implements AutoCloseable {
-  private static final Duration MAX_FUTURE = Duration.ofMinutes(5);
 
   private final IngestMetrics metrics = new IngestMetrics();
   private final MqttBridge bridge;
@@ -16,7 +14,7 @@ final class TestBridge implements AutoCloseable {
   private TestBridge(String mqttUrl, String clientId, String kafka, IngestTopics topics,
       Map<String, String> producerOverrides) {
     var hj212 = new Hj212Ingest(() -> TestReference.DATA, new Hj212Decoder(), metrics, topics);
-    var ingest = new MqttMessageIngest(new ReadingValidator(() -> TestReference.DATA, MAX_FUTURE),
+    var ingest = new MqttMessageIngest(new ReadingValidator(() -> TestReference.DATA, ReadingValidator.MAX_FUTURE),
         hj212, metrics, topics);
     bridge = new MqttBridge(MqttBridgeConfig.defaults(mqttUrl).withClientId(clientId), ingest,
         KafkaProducers.create(kafka, clientId, producerOverrides), metrics, Clock.systemUTC());

@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.storage.AlertExport;
 import io.parkloop.storage.AlertFilter;
 import io.parkloop.storage.AlertQueries;

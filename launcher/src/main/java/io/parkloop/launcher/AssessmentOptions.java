@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.acceptance.AcceptanceQueries;
 import io.parkloop.storage.acceptance.ParkResult;

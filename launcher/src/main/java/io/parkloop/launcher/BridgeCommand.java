@@ -1,6 +1,8 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.IngestMetrics;
+import io.parkloop.launcher.pipeline.IngestServices;
+import io.parkloop.launcher.pipeline.MqttOptions;
 import io.parkloop.reference.ReferenceWatcher;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.embedded.LocalPostgres;
+import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.storage.Databases;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.LiveRun;
+import io.parkloop.launcher.pipeline.ServiceOptions;
+import io.parkloop.launcher.pipeline.StatisticsLoad;
+import io.parkloop.launcher.simulator.MeterSimulator;
 import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;

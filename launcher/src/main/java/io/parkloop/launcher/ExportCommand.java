@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.storage.ExportFilter;
 import io.parkloop.storage.ExportFormat;
 import io.parkloop.storage.IndicatorExport;

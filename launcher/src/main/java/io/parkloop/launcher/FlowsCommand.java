@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.storage.flows.FlowRecord;
 import io.parkloop.storage.flows.FlowTables;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.storage.acceptance.AcceptanceQueries;
 import io.parkloop.storage.acceptance.AcceptanceTables;
 import io.parkloop.storage.acceptance.ParkResult;

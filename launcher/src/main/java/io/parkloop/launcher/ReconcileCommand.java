@@ -1,6 +1,8 @@
 package io.parkloop.launcher;
 
 import io.parkloop.jobs.JobSettings;
+import io.parkloop.launcher.pipeline.DatabaseOptions;
+import io.parkloop.launcher.replay.Reconcile;
 import io.parkloop.reference.ReferenceLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,5 +1,9 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.DatabaseOptions;
+import io.parkloop.launcher.replay.Replay;
+import io.parkloop.launcher.replay.ReplayFiles;
+import io.parkloop.launcher.replay.ReplaySummary;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.LiveRun;
+import io.parkloop.launcher.pipeline.ServiceOptions;
+import io.parkloop.launcher.pipeline.StatisticsLoad;
+import io.parkloop.launcher.pipeline.WasteLoad;
 import io.parkloop.reference.ReferenceWatcher;
 import io.parkloop.reference.StatisticsCsv;
 import java.nio.file.Path;

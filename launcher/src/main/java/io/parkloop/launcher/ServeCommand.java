@@ -1,6 +1,8 @@
 package io.parkloop.launcher;
 
 import io.parkloop.api.QueryApiServer;
+import io.parkloop.launcher.pipeline.DatabaseOptions;
+import io.parkloop.launcher.pipeline.LocalSecrets;
 import io.parkloop.storage.Migrations;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

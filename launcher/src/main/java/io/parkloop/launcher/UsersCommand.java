@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.storage.ApiTokens;
 import io.parkloop.storage.DatabaseRoles;
 import io.parkloop.storage.Migrations;

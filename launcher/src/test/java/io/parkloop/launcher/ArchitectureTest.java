@@ -93,6 +93,22 @@ class ArchitectureTest {
       .matching("io.parkloop.(*)..")
       .should().beFreeOfCycles();
 
+  /**
+   * The launcher's parts (docs/architecture.md): the live pipeline runs the replay's
+   * reconciliation, both run jobs on a local Flink, the simulator plays devices into the pipeline
+   * and the bench measures it; none of them reaches back.
+   */
+  @ArchTest
+  static final ArchRule launcherPartsHaveNoCycles = slices()
+      .matching("io.parkloop.launcher.(*)..")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule onlyTheCommandLineUsesTheCommandLine = noClasses()
+      .that().resideInAPackage("io.parkloop.launcher.*..")
+      .should().dependOnClassesThat().resideInAPackage("io.parkloop.launcher")
+      .because("the commands sit on top: they parse options and call the pipeline, the replay and the bench");
+
   /** A nested class belongs to what its outermost class is. */
   private static JavaClass topLevel(JavaClass type) {
     JavaClass outer = type;

@@ -1,6 +1,6 @@
 package io.parkloop.launcher;
 
-import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.ingest.hj212.Hj212Upload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +52,6 @@ final class BacklogDataSet {
       outlets:
         - {id: E1-WW1, enterprise: E1, type: water, mn: "%s", limits_mg_per_l: {w01018: %s}}
       """.formatted(MN, (int) COD_LIMIT);
-  private static final DateTimeFormatter HJ212_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
   /** Two episodes over the limit: one before the outage, one inside it (only the backlog shows it). */
   private static final Map<Integer, Double> COD_OVER = Map.of(10, 62.0, 11, 71.0, 40, 58.0, 41, 88.0, 42, 66.0);
 
@@ -115,10 +113,8 @@ final class BacklogDataSet {
 
   /** The analyser's hourly data (CN 2061) of hour h, with a real CRC. */
   String packet(int h) {
-    String time = LocalDateTime.ofInstant(hour(h), SHANGHAI).format(HJ212_TIME);
-    String segment = "QN=" + time + "000;ST=32;CN=2061;PW=123456;MN=" + MN + ";Flag=4;CP=&&DataTime=" + time
-        + ";w00000-Cou=" + flowM3(h) + ",w00000-Flag=N;w01018-Avg=" + codMgPerL(h) + ",w01018-Flag=N&&";
-    return new String(Hj212Frames.encode(segment), StandardCharsets.US_ASCII).strip();
+    return Hj212Upload.of("2061", MN, hour(h),
+        "w00000-Cou=" + flowM3(h) + ",w00000-Flag=N;w01018-Avg=" + codMgPerL(h) + ",w01018-Flag=N").line();
   }
 
   /** Every reading line in event-time order, as an in-order replay reads it. */

@@ -2,6 +2,7 @@ package io.parkloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.launcher.replay.ByteLines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

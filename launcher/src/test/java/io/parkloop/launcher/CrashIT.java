@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parkloop.embedded.RequiredTool;
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.launcher.CrashDataSet.DeadLetterKey;
+import io.parkloop.launcher.pipeline.Pipeline;
+import io.parkloop.launcher.pipeline.PipelineLag;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,10 @@
 package io.parkloop.launcher;
 
 import io.parkloop.launcher.CrashDataSet.DeadLetterKey;
+import io.parkloop.launcher.flink.LocalFlink;
+import io.parkloop.launcher.pipeline.LocalStack;
+import io.parkloop.launcher.pipeline.Pipeline;
+import io.parkloop.launcher.pipeline.ServiceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.parkloop.embedded.FreePorts;
 import io.parkloop.embedded.KafkaBrokerProcess;
 import io.parkloop.embedded.LocalPostgres;
 import io.parkloop.embedded.MosquittoBroker;
+import io.parkloop.launcher.pipeline.ServiceOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

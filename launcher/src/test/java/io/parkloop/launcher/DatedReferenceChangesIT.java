@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
+import io.parkloop.launcher.replay.Replay;
+import io.parkloop.launcher.replay.ReplayFiles;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkloop.avro.WasteRecord;
 import io.parkloop.ingest.WasteValidator;
+import io.parkloop.launcher.simulator.MeterSimulator;
 import io.parkloop.reference.Meter;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;

@@ -2,6 +2,7 @@ package io.parkloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.launcher.pipeline.MqttOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,19 @@ class DeployedCommandsTest {
   @Test
   void bothCommandsDescribeThemselves() {
     assertThat(run("bridge", "--help")).isZero();
-    assertThat(out.toString()).contains("Runs ingest only", "--mqtt-username", "--metrics-port", "--hj212-port");
+    assertThat(out.toString()).contains("Runs ingest only", "--mqtt-client-id", "--mqtt-username", "--metrics-port", "--hj212-port");
     assertThat(run("migrate", "--help")).isZero();
     assertThat(out.toString()).contains("current schema", "--jdbc", "--reference");
+  }
+
+  @Test
+  void eachBridgeInstanceLogsInUnderTheClientIdItIsGiven() {
+    MqttOptions second = new MqttOptions();
+    new CommandLine(second).parseArgs("--mqtt-client-id", "parkloop-bridge-2");
+    assertThat(second.bridgeConfig("tcp://broker:1883", false).clientId()).isEqualTo("parkloop-bridge-2");
+    MqttOptions unnamed = new MqttOptions();
+    new CommandLine(unnamed).parseArgs();
+    assertThat(unnamed.bridgeConfig("tcp://broker:1883", false).clientId()).isEqualTo("parkloop-bridge-1");
   }
 
   @Test

@@ -5,7 +5,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
-import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.ingest.hj212.Hj212Upload;
+import io.parkloop.ingest.hj212.Hj212Version;
+import io.parkloop.launcher.replay.Replay;
+import io.parkloop.launcher.replay.ReplayFiles;
+import io.parkloop.launcher.replay.ReplaySummary;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.AlertFilter;
@@ -56,7 +60,6 @@ class EquipmentReadingsIT {
       """);
   /** Midnight three days ago in Shanghai: every packet lies in the past, well within any retention. */
   private static final Instant D = LocalDate.now(SHANGHAI).minusDays(3).atStartOfDay(SHANGHAI).toInstant();
-  private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(SHANGHAI);
   /**
    * The treatment plant's power by hour (kW): idle from 04:00 to 06:00; at 07:00 it could not be
    * computed (the sentinel, no treatment data: the episode goes on); running again at 08:00.
@@ -68,10 +71,9 @@ class EquipmentReadingsIT {
     return D.plus(Duration.ofHours(h));
   }
 
-  private static String packet(String st, int h, String values) {
-    String data = "QN=" + DATA_TIME.format(hour(h).plusSeconds(300)) + "000;ST=" + st
-        + ";CN=2061;PW=123456;MN=88888880000009;Flag=8;CP=&&DataTime=" + DATA_TIME.format(hour(h)) + ";" + values + "&&";
-    return new String(Hj212Frames.encode(data), StandardCharsets.US_ASCII).strip();
+  private static String packet(int st, int h, String values) {
+    return Hj212Upload.of("2061", "88888880000009", hour(h), values).sentAt(hour(h).plusSeconds(300)).system(st)
+        .version(Hj212Version.HJ212_2025).line();
   }
 
   private static List<String> packets() {
@@ -79,11 +81,11 @@ class EquipmentReadingsIT {
     for (int h = 0; h < TREATMENT_KW.length; h++) {
       double treatment = TREATMENT_KW[h];
       String energy = treatment == 9999.99 ? "" : ",e30101-Cou=" + treatment;
-      lines.add(packet("44", h, String.format(Locale.ROOT, "e30101-Avg=%s%s,e30101-Flag=N;e30201-Avg=%s,e30201-Flag=N",
+      lines.add(packet(44, h, String.format(Locale.ROOT, "e30101-Avg=%s%s,e30101-Flag=N;e30201-Avg=%s,e30201-Flag=N",
           treatment, energy, PRODUCTION_KW)));
-      lines.add(packet("32", h, "w01018-Avg=20.5,w01018-Flag=N;w00000-Cou=12.0,w00000-Flag=N"));
+      lines.add(packet(32, h, "w01018-Avg=20.5,w01018-Flag=N;w00000-Cou=12.0,w00000-Flag=N"));
     }
-    lines.add(packet("45", 0, "e30101-Avg=1,e30101-Flag=N"));
+    lines.add(packet(45, 0, "e30101-Avg=1,e30101-Flag=N"));
     lines.add(lines.get(2 * 5)); // the 05:00 electricity packet sent twice (a re-upload)
     return lines;
   }

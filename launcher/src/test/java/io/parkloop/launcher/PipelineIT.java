@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
+import io.parkloop.launcher.pipeline.LocalStack;
+import io.parkloop.launcher.pipeline.Pipeline;
+import io.parkloop.launcher.pipeline.ServiceOptions;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.schemas.Topics;

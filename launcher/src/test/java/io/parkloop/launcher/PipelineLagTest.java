@@ -2,6 +2,7 @@ package io.parkloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.launcher.pipeline.PipelineLag;
 import org.junit.jupiter.api.Test;
 
 class PipelineLagTest {

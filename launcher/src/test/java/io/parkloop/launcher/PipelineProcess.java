@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.launcher.pipeline.ServiceOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

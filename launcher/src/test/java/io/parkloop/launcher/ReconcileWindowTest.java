@@ -3,6 +3,7 @@ package io.parkloop.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.jobs.records.IndicatorRow;
+import io.parkloop.launcher.replay.Reconcile;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;

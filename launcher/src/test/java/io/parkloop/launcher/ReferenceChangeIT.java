@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
-import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.ingest.hj212.Hj212Upload;
 import io.parkloop.jobs.functions.MeterConsumption;
+import io.parkloop.launcher.pipeline.LocalStack;
+import io.parkloop.launcher.pipeline.Pipeline;
+import io.parkloop.launcher.pipeline.ServiceOptions;
 import io.parkloop.reference.ReferenceWatcher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +22,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -115,10 +116,8 @@ class ReferenceChangeIT {
   }
 
   private static String packet(int hour) {
-    String time = LocalDateTime.ofInstant(MIDNIGHT.plus(Duration.ofHours(hour)), SHANGHAI)
-        .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-    return new String(Hj212Frames.encode("QN=" + time + "000;ST=32;CN=2061;PW=123456;MN=" + MN + ";Flag=4;CP=&&DataTime="
-        + time + ";w01018-Avg=25.0,w01018-Cou=0.25,w01018-Flag=N;w00000-Cou=10,w00000-Flag=N&&"), StandardCharsets.US_ASCII);
+    return new String(Hj212Upload.of("2061", MN, MIDNIGHT.plus(Duration.ofHours(hour)),
+        "w01018-Avg=25.0,w01018-Cou=0.25,w01018-Flag=N;w00000-Cou=10,w00000-Flag=N").frame(), StandardCharsets.US_ASCII);
   }
 
   private static void publish(MqttClient client, String topic, String payload) throws Exception {

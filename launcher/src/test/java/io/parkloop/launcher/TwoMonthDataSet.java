@@ -1,6 +1,6 @@
 package io.parkloop.launcher;
 
-import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.ingest.hj212.Hj212Upload;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +37,6 @@ final class TwoMonthDataSet {
   static final Instant END = LocalDateTime.of(2026, 3, 1, 0, 0).atZone(SHANGHAI).toInstant();
   static final Instant JANUARY = LocalDateTime.of(2026, 1, 1, 0, 0).atZone(SHANGHAI).toInstant();
   static final double ELEC_ROLLOVER = 999_999;
-  private static final DateTimeFormatter HJ212_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   record Park(String id, String name, String city, String level) {}
 
@@ -260,10 +258,7 @@ final class TwoMonthDataSet {
 
   /** An hourly data packet (CN 2061) with a real CRC. */
   private static String frame(Instant hour, String mn, String values) {
-    String time = LocalDateTime.ofInstant(hour, SHANGHAI).format(HJ212_TIME);
-    String qn = LocalDateTime.ofInstant(hour.plus(Duration.ofMinutes(61)), SHANGHAI).format(HJ212_TIME) + "000";
-    String segment = "QN=" + qn + ";ST=32;CN=2061;PW=123456;MN=" + mn + ";Flag=4;CP=&&DataTime=" + time + ";" + values + "&&";
-    return new String(Hj212Frames.encode(segment), StandardCharsets.US_ASCII).strip();
+    return Hj212Upload.of("2061", mn, hour, values).sentAt(hour.plus(Duration.ofMinutes(61))).line();
   }
 
   /** A reading arrives up to three hours after its time; one in 30 arrives twice (QoS 1). */

@@ -3,7 +3,7 @@ package io.parkloop.launcher.bench;
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.ingest.ReadingTopic;
 import io.parkloop.jobs.ParkloopJobs;
-import io.parkloop.launcher.KafkaLag;
+import io.parkloop.launcher.pipeline.KafkaLag;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.parkloop.launcher.bench;
 import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
-import io.parkloop.jobs.ReadingsDeserializer;
+import io.parkloop.jobs.sources.ReadingsDeserializer;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.reference.ReferenceData;
 import org.apache.flink.configuration.Configuration;

@@ -1,6 +1,6 @@
 package io.parkloop.launcher.bench;
 
-import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.ingest.hj212.Hj212Upload;
 import io.parkloop.reference.Province;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +15,6 @@ import java.util.Locale;
  */
 final class GatewayPayloads {
   private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
-  private static final DateTimeFormatter HJ212_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
   private long cachedSecond = Long.MIN_VALUE;
   private String cachedSecondText;
@@ -56,11 +55,8 @@ final class GatewayPayloads {
    * volume as {@code -Cou}, all flagged N.
    */
   static byte[] hourlyPacket(String mn, long hourStart, long codKg) {
-    String dataTime = HJ212_TIME.format(Instant.ofEpochMilli(hourStart).atZone(Province.ZONE));
-    String segment = String.format(Locale.ROOT, "QN=%s000;ST=32;CN=2061;PW=123456;MN=%s;Flag=4;CP=&&DataTime=%s;"
-            + "w01018-Cou=%d,w01018-Flag=N;w21003-Cou=0.5,w21003-Flag=N;w00000-Cou=100.0,w00000-Flag=N&&",
-        dataTime, mn, dataTime, codKg);
-    return Hj212Frames.encode(segment);
+    return Hj212Upload.of("2061", mn, Instant.ofEpochMilli(hourStart),
+        "w01018-Cou=" + codKg + ",w01018-Flag=N;w21003-Cou=0.5,w21003-Flag=N;w00000-Cou=100.0,w00000-Flag=N").frame();
   }
 
   /** Values per hourly packet: COD, NH3-N and the volume. */

@@ -66,6 +66,7 @@ public final class LoadGenerator implements Callable<Integer> {
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final AtomicLong republished = new AtomicLong();
   private MqttAsyncClient client;
+  private long random = 0x9E3779B97F4A7C15L;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new LoadGenerator()).execute(args));
@@ -98,25 +99,29 @@ public final class LoadGenerator implements Callable<Integer> {
     };
   }
 
+  /** What has been sent so far: the totals the pipeline's output must add up to. */
+  private static final class Sent {
+    final Set<String> outletHours = new HashSet<>();
+    long readings;
+    long messages;
+    long hj212Readings;
+    long electricity;
+    long steam;
+    long codKg;
+    long lastTs;
+  }
+
   @Override
   public Integer call() throws Exception {
     ReferenceData fleet = ReferenceLoader.load(reference);
     List<Gateway> gateways = gateways(fleet);
     List<Outlet> outlets = fleet.outlets();
     connect();
-
-    long electricity = 0;
-    long steam = 0;
-    long readings = 0;
-    long messages = 0;
-    long hj212Readings = 0;
-    Set<String> outletHours = new HashSet<>();
-    long codKg = 0;
-    long random = 0x9E3779B97F4A7C15L;
+    Sent sent = new Sent();
+    sent.lastTs = startAt;
     int nextGateway = 0;
     int nextOutlet = 0;
-    long lastTs = startAt;
-
+    int round = 0;
     while (System.currentTimeMillis() < startAt) {
       Thread.sleep(1);
     }
@@ -124,80 +129,97 @@ public final class LoadGenerator implements Callable<Integer> {
     long firstSend = System.currentTimeMillis();
     long end = begin + TimeUnit.MILLISECONDS.toNanos(durationMillis);
     long nextProgress = begin + TimeUnit.SECONDS.toNanos(10);
-    int round = 0;
-    for (long now = begin; now < end && readings < maxReadings; now = System.nanoTime()) {
-      if (readings >= (now - begin) / 1e9 * rate) {
+    for (long now = begin; now < end && sent.readings < maxReadings; now = System.nanoTime()) {
+      if (sent.readings >= (now - begin) / 1e9 * rate) {
         LockSupport.parkNanos(100_000);
         continue;
       }
       if (now >= nextProgress) {
-        System.err.printf("generator: %,d readings in %.0f s (%,.0f/s)%n", readings, (now - begin) / 1e9,
-            readings / ((now - begin) / 1e9));
+        System.err.printf("generator: %,d readings in %.0f s (%,.0f/s)%n", sent.readings, (now - begin) / 1e9,
+            sent.readings / ((now - begin) / 1e9));
         nextProgress += TimeUnit.SECONDS.toNanos(10);
       }
-      if (!outlets.isEmpty() && round > 0 && hj212Readings < hj212Share * readings) {
-        Outlet outlet = outlets.get(nextOutlet);
-        long hour = hourStart(System.currentTimeMillis());
-        long cod = codKgOf(nextOutlet);
-        if (outletHours.add(outlet.id() + '|' + hour)) {
-          codKg += cod;
-        }
-        publish(ReadingTopic.HJ212_PREFIX + outlet.mn(), GatewayPayloads.hourlyPacket(outlet.mn(), hour, cod));
+      if (!outlets.isEmpty() && round > 0 && sent.hj212Readings < hj212Share * sent.readings) {
+        sendOutletHour(outlets.get(nextOutlet), nextOutlet, sent);
         nextOutlet = (nextOutlet + 1) % outlets.size();
-        hj212Readings += GatewayPayloads.HJ212_VALUES;
-        readings += GatewayPayloads.HJ212_VALUES;
-        messages++;
         continue;
       }
-      Gateway gateway = gateways.get(nextGateway);
-      long ts = round == 0 ? startAt : timestamp(gateway.lastTs);
-      String tsText = payloads.timestamp(ts);
-      StringBuilder json = new StringBuilder(gateway.meters.length * 96);
-      boolean array = gateway.meters.length > 1;
-      json.append(array ? "[" : "");
-      for (int i = 0; i < gateway.meters.length; i++) {
-        random ^= random << 13;
-        random ^= random >>> 7;
-        random ^= random << 17;
-        long increment = round == 0 ? 0 : 1 + Math.floorMod(random, 9);
-        json.append(i == 0 ? "" : ",");
-        switch (gateway.roles[i]) {
-          case CLOCK -> GatewayPayloads.appendReading(json, gateway.meters[i], tsText,
-              GatewayPayloads.thousandths(ts), "m3");
-          case COUNTER -> {
-            gateway.counters[i] += increment;
-            electricity += increment;
-            GatewayPayloads.appendReading(json, gateway.meters[i], tsText, Long.toString(gateway.counters[i]), "kWh");
-          }
-          case INTERVAL -> {
-            long thousandths = 1 + Math.floorMod(random >>> 8, 9);
-            steam += thousandths;
-            GatewayPayloads.appendReading(json, gateway.meters[i], tsText, GatewayPayloads.thousandths(thousandths), "t");
-          }
-        }
-      }
-      json.append(array ? "]" : "");
-      publish(gateway.topic, GatewayPayloads.utf8(json));
-      gateway.lastTs = ts;
-      lastTs = Math.max(lastTs, ts);
-      readings += gateway.meters.length;
-      messages++;
+      sendGatewayPayload(gateways.get(nextGateway), round, sent);
       if (++nextGateway == gateways.size()) {
         nextGateway = 0;
         round++;
       }
     }
-    double sendSeconds = (System.nanoTime() - begin) / 1e9;
+    return finish(sent, firstSend, (System.nanoTime() - begin) / 1e9);
+  }
+
+  /** The outlet's packet of the current hour; a second packet of the same hour replaces, not adds. */
+  private void sendOutletHour(Outlet outlet, int index, Sent sent) throws InterruptedException {
+    long hour = hourStart(System.currentTimeMillis());
+    long cod = codKgOf(index);
+    if (sent.outletHours.add(outlet.id() + '|' + hour)) {
+      sent.codKg += cod;
+    }
+    publish(ReadingTopic.HJ212_PREFIX + outlet.mn(), GatewayPayloads.hourlyPacket(outlet.mn(), hour, cod));
+    sent.hj212Readings += GatewayPayloads.HJ212_VALUES;
+    sent.readings += GatewayPayloads.HJ212_VALUES;
+    sent.messages++;
+  }
+
+  /** One reading of each of the gateway's meters in one payload; the first round is the baseline (no increments). */
+  private void sendGatewayPayload(Gateway gateway, int round, Sent sent) throws InterruptedException {
+    long ts = round == 0 ? startAt : timestamp(gateway.lastTs);
+    String tsText = payloads.timestamp(ts);
+    StringBuilder json = new StringBuilder(gateway.meters.length * 96);
+    boolean array = gateway.meters.length > 1;
+    json.append(array ? "[" : "");
+    for (int i = 0; i < gateway.meters.length; i++) {
+      long random = nextRandom();
+      json.append(i == 0 ? "" : ",");
+      switch (gateway.roles[i]) {
+        case CLOCK -> GatewayPayloads.appendReading(json, gateway.meters[i], tsText,
+            GatewayPayloads.thousandths(ts), "m3");
+        case COUNTER -> {
+          long increment = round == 0 ? 0 : 1 + Math.floorMod(random, 9);
+          gateway.counters[i] += increment;
+          sent.electricity += increment;
+          GatewayPayloads.appendReading(json, gateway.meters[i], tsText, Long.toString(gateway.counters[i]), "kWh");
+        }
+        case INTERVAL -> {
+          long thousandths = 1 + Math.floorMod(random >>> 8, 9);
+          sent.steam += thousandths;
+          GatewayPayloads.appendReading(json, gateway.meters[i], tsText, GatewayPayloads.thousandths(thousandths), "t");
+        }
+      }
+    }
+    json.append(array ? "]" : "");
+    publish(gateway.topic, GatewayPayloads.utf8(json));
+    gateway.lastTs = ts;
+    sent.lastTs = Math.max(sent.lastTs, ts);
+    sent.readings += gateway.meters.length;
+    sent.messages++;
+  }
+
+  /** xorshift64: cheap, and the same sequence in every run. */
+  private long nextRandom() {
+    random ^= random << 13;
+    random ^= random >>> 7;
+    random ^= random << 17;
+    return random;
+  }
+
+  /** Waits for the broker's last acknowledgements, then prints the totals as one JSON line. */
+  private int finish(Sent sent, long firstSend, double sendSeconds) throws Exception {
     if (!inFlight.tryAcquire(MAX_IN_FLIGHT, 120, TimeUnit.SECONDS)) {
       System.err.println("generator: the broker did not acknowledge every message within 120 s");
       return 1;
     }
     client.disconnect().waitForCompletion(10_000);
     client.close();
-    System.err.printf("generator: done, %,d readings in %,d messages over %.1f s (%,.0f/s)%n", readings, messages,
-        sendSeconds, readings / sendSeconds);
-    GeneratorSummary summary = new GeneratorSummary(readings, messages, hj212Readings, startAt, firstSend, lastTs,
-        sendSeconds, electricity, steam, codKg, republished.get());
+    System.err.printf("generator: done, %,d readings in %,d messages over %.1f s (%,.0f/s)%n", sent.readings,
+        sent.messages, sendSeconds, sent.readings / sendSeconds);
+    GeneratorSummary summary = new GeneratorSummary(sent.readings, sent.messages, sent.hj212Readings, startAt,
+        firstSend, sent.lastTs, sendSeconds, sent.electricity, sent.steam, sent.codKg, republished.get());
     System.out.println(new ObjectMapper().writeValueAsString(summary));
     return 0;
   }
