@@ -145,9 +145,9 @@ public enum Indicator {
     return of(code.replace("_kg", "_intensity")).orElseThrow();
   }
 
-  /** The discharged load of an HJ 212-2017 pollutant factor ({@code w01018} → {@code cod_kg}), if it is one. */
-  public static Optional<Indicator> loadOf(String factor) {
-    return Optional.ofNullable(LOAD_BY_FACTOR.get(factor));
+  /** The discharged load of each HJ 212-2017 pollutant factor: {@code w01018} → {@code cod_kg}, …. */
+  public static Map<String, Indicator> loadsByFactor() {
+    return LOAD_BY_FACTOR;
   }
 
   /** {@code steam_t} → {@code steam_t_supplied}: supplied to consumers outside the scope. */

@@ -43,8 +43,8 @@ class IndicatorTest {
 
   @Test
   void aLoadHasAnIntensityAndAFactor() {
-    assertThat(Indicator.loadOf("w01018")).contains(Indicator.COD_KG);
-    assertThat(Indicator.loadOf("w00000")).isEmpty();
+    assertThat(Indicator.loadsByFactor()).containsEntry("w01018", Indicator.COD_KG).containsEntry("a34013", Indicator.PM_KG)
+        .hasSize(5).doesNotContainKey("w00000");
     assertThat(Indicator.PM_KG.intensity()).isEqualTo(Indicator.PM_INTENSITY);
     assertThatThrownBy(Indicator.ENERGY_TCE::intensity).hasMessage("energy_tce is not a discharged load");
   }

@@ -1,5 +1,6 @@
 package io.parkloop.launcher.bench;
 
+import io.parkloop.reference.ScopeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,7 +66,7 @@ public final class TotalsCheck {
       }
     }
     List<Total> totals = new ArrayList<>();
-    for (String scope : List.of("enterprise", "park")) {
+    for (String scope : List.of(ScopeType.ENTERPRISE.code(), ScopeType.PARK.code())) {
       expected.forEach((indicator, value) -> totals.add(Total.of(scope, indicator, value,
           actual.getOrDefault(scope + '|' + indicator, 0.0), TOLERANCE)));
     }

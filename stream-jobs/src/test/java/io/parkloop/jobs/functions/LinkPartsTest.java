@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.WasteRow;
+import io.parkloop.reference.Indicator;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.util.List;
@@ -88,11 +89,11 @@ class LinkPartsTest {
         .containsEntry("park:SIP solid_waste_utilized_t", 30.0).containsEntry("region:苏南 waste_exchanged_t", 30.0)
         .doesNotContainKey("park:SIP waste_exchanged_t");
     assertThat(WasteToParts.indicatorOf(new WasteRow("A", "H", HOUR, "hazardous", "HW08", "transferred", null, "JS01", 1)))
-        .isEqualTo("hazardous_waste_to_handlers_t");
+        .extracting(Indicator::code).isEqualTo("hazardous_waste_to_handlers_t");
     assertThat(WasteToParts.indicatorOf(new WasteRow("A", "H", HOUR, "hazardous", "HW08", "disposed", null, null, 1)))
-        .isEqualTo("hazardous_waste_disposed_t");
+        .extracting(Indicator::code).isEqualTo("hazardous_waste_disposed_t");
     assertThat(WasteToParts.indicatorOf(new WasteRow("A", "G", HOUR, "general", null, "generated", null, null, 1)))
-        .isEqualTo("solid_waste_generated_t");
+        .extracting(Indicator::code).isEqualTo("solid_waste_generated_t");
   }
 
   @Test
