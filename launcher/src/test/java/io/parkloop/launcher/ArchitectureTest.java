@@ -14,6 +14,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -79,6 +81,13 @@ class ArchitectureTest {
       .that().resideInAPackage("io.parkloop.jobs..")
       .should().transitivelyDependOnClassesThat(STORAGE_READ_SIDE)
       .because("the job jar should hold only what the jobs run");
+
+  @ArchTest
+  static final ArchRule onlyTheProvinceNamesTheZone = noClasses()
+      .that().resideOutsideOfPackage("io.parkloop.reference..")
+      .should().callMethod(ZoneId.class, "of", String.class)
+      .orShould().callMethod(ZoneOffset.class, "ofHours", int.class)
+      .because("every calendar period, date and export time is in Province.ZONE (SPEC), whatever the machine's zone");
 
   @ArchTest
   static final ArchRule modulesHaveNoCycles = slices()
