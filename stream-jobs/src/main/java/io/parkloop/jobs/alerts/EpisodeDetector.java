@@ -2,7 +2,6 @@ package io.parkloop.jobs.alerts;
 
 import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.MeterReading;
-import io.parkloop.reference.PeriodType;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +100,7 @@ public class EpisodeDetector {
     if ("minute".equals(reading.period) && "Avg".equals(reading.kind)) {
       return MINUTE;
     }
-    if (PeriodType.HOUR.code().equals(reading.period) && "Avg".equals(reading.kind)) {
+    if ("hour".equals(reading.period) && "Avg".equals(reading.kind)) {
       return HOUR;
     }
     return -1;

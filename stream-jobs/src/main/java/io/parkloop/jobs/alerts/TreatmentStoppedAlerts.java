@@ -4,7 +4,6 @@ import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.functions.Lateness;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.reference.Outlet;
-import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +50,7 @@ public class TreatmentStoppedAlerts extends KeyedProcessFunction<String, MeterRe
    * same code is no power) and discharged volumes.
    */
   public static boolean counts(MeterReading reading) {
-    return reading.isOutletValue() && PeriodType.HOUR.code().equals(reading.period)
+    return reading.isOutletValue() && "hour".equals(reading.period)
         && (reading.flag == null || "N".equals(reading.flag))
         && (("Avg".equals(reading.kind) && "power".equals(reading.quantity)) || isVolume(reading));
   }

@@ -50,7 +50,7 @@ public class OutletLoads extends KeyedProcessFunction<String, MeterReading, Indi
 
   /** Hourly data that counts: flagged N or not flagged at all. */
   public static boolean counts(MeterReading reading) {
-    return PeriodType.HOUR.code().equals(reading.period) && (reading.flag == null || "N".equals(reading.flag));
+    return "hour".equals(reading.period) && (reading.flag == null || "N".equals(reading.flag));
   }
 
   @Override
