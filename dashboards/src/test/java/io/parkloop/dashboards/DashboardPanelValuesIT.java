@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkloop.embedded.DatabaseEngine;
 import io.parkloop.embedded.DatabaseEngines;
 import io.parkloop.embedded.TestDatabase;
+import io.parkloop.reference.Province;
 import io.parkloop.storage.Migrations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,7 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ExtendWith(DatabaseEngines.class)
 class DashboardPanelValuesIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final Path ROOT = Path.of(System.getProperty("parkloop.root", ".."));
   /**
    * The clock of every panel query: a Monday late morning in Asia/Shanghai (11:17), so that

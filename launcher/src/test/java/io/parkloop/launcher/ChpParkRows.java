@@ -2,6 +2,7 @@ package io.parkloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.reference.Province;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
  * in the database to 1e-9 relative.
  */
 final class ChpParkRows {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final double COAL_TCE_PER_T = 0.7143;
   private static final double ELEC_TCE_PER_KWH = 0.1229 / 1000;
   private static final double GAS_TCE_PER_M3 = 1.2143 / 1000;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
+import io.parkloop.reference.Province;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class CircularLinksLiveIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
 
   @Test
   void liveThroughMqttAndKafkaTheSameNumbers(TestClassServices services, @TempDir Path dataDir) throws Exception {

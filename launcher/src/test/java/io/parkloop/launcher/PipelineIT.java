@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.schemas.Topics;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class PipelineIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final ReferenceData REFERENCE = ReferenceLoader.parse("pipeline-it.yaml", """
       parks:
         - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
@@ -119,7 +119,7 @@ class PipelineIT {
 
   private static String reading(String meter, Instant t, double value, String unit) {
     return String.format(java.util.Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s, \"unit\": \"%s\"}",
-        meter, OffsetDateTime.ofInstant(t, ZoneOffset.ofHours(8)), value, unit);
+        meter, OffsetDateTime.ofInstant(t, Province.ZONE), value, unit);
   }
 
   private static void publish(MqttClient client, String topic, String payload) throws Exception {

@@ -7,6 +7,7 @@ import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.ingest.hj212.Hj212Frames;
 import io.parkloop.jobs.functions.MeterConsumption;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceWatcher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class ReferenceChangeIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final LocalDate DAY = LocalDate.now(SHANGHAI).minusDays(1);
   private static final Instant MIDNIGHT = DAY.atStartOfDay(SHANGHAI).toInstant();
   private static final String MN = "88888880000017";
@@ -111,7 +111,7 @@ class ReferenceChangeIT {
 
   private static String reading(String meter, int hour, double value) {
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s}", meter,
-        OffsetDateTime.ofInstant(MIDNIGHT.plus(Duration.ofHours(hour)), ZoneOffset.ofHours(8)), value);
+        OffsetDateTime.ofInstant(MIDNIGHT.plus(Duration.ofHours(hour)), Province.ZONE), value);
   }
 
   private static String packet(int hour) {

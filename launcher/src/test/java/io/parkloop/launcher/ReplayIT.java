@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.ingest.hj212.Hj212Frames;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.ExportFilter;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +48,7 @@ import picocli.CommandLine;
  */
 @ExtendWith(SharedServices.class)
 class ReplayIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final String REFERENCE_YAML = """
       parks:
         - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
@@ -87,7 +87,7 @@ class ReplayIT {
 
   private static String reading(String meter, Instant ts, double value, String unit) {
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s%s}", meter,
-        OffsetDateTime.ofInstant(ts, ZoneOffset.ofHours(8)), value, unit == null ? "" : ", \"unit\": \"" + unit + "\"");
+        OffsetDateTime.ofInstant(ts, Province.ZONE), value, unit == null ? "" : ", \"unit\": \"" + unit + "\"");
   }
 
   private static Instant at(int quarter) {

@@ -2,6 +2,7 @@ package io.parkloop.storage.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.AlertRecord;
 import io.parkloop.storage.AlertUpserts;
@@ -202,7 +203,7 @@ class StatisticsReportIT {
   }
 
   private static IndicatorRecord month(String enterprise, String day) {
-    Instant start = LocalDate.parse(day).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+    Instant start = LocalDate.parse(day).atStartOfDay(Province.ZONE).toInstant();
     return new IndicatorRecord("enterprise", enterprise, "month", start, "value_added_10k_cny", 100, "10k CNY");
   }
 
