@@ -42,6 +42,19 @@ class IndicatorTest {
   }
 
   @Test
+  void kindsSayWhereTheValuesComeFrom() {
+    assertThat(Indicator.STEAM_T.kind()).isEqualTo(Indicator.Kind.CONSUMPTION);
+    assertThat(Indicator.ENERGY_TCE_SUPPLIED.kind()).isEqualTo(Indicator.Kind.LINK);
+    assertThat(Indicator.MATERIAL_T.kind()).isEqualTo(Indicator.Kind.STATISTIC);
+    assertThat(Indicator.NH3N_KG.kind()).isEqualTo(Indicator.Kind.LOAD);
+    assertThat(Indicator.WASTE_EXCHANGED_T.kind()).isEqualTo(Indicator.Kind.WASTE);
+    assertThat(Indicator.ENERGY_INTENSITY.kind()).isEqualTo(Indicator.Kind.DERIVED);
+    for (Medium medium : Medium.values()) {
+      assertThat(Indicator.of(medium.indicator())).get().extracting(Indicator::kind).isEqualTo(Indicator.Kind.CONSUMPTION);
+    }
+  }
+
+  @Test
   void aLoadHasAnIntensityAndAFactor() {
     assertThat(Indicator.loadsByFactor()).containsEntry("w01018", Indicator.COD_KG).containsEntry("a34013", Indicator.PM_KG)
         .hasSize(5).doesNotContainKey("w00000");
