@@ -87,7 +87,7 @@ class PipelineIT {
       assertThat(awaitValue(pipeline, "enterprise", "E1", "energy_tce", 4_000 * 0.0001229))
           .as("E1's energy that day, tce").hasValueCloseTo(4_000 * 0.0001229, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(awaitValue(pipeline, "park", "SIP", "fresh_water_m3", 48)).hasValueCloseTo(48.0, org.assertj.core.data.Offset.offset(1e-9));
-      assertThat(awaitValue(pipeline, "province", "江苏", "electricity_kwh", 4_000)).hasValueCloseTo(4_000.0, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(awaitValue(pipeline, "province", Province.NAME, "electricity_kwh", 4_000)).hasValueCloseTo(4_000.0, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(pipeline.metrics().deadLettersByReason()).containsEntry("unknown_meter", 1L);
       assertThat(pipeline.jobCounter(io.parkloop.jobs.functions.MeterConsumption.UNATTRIBUTED)).isZero();
 

@@ -170,7 +170,7 @@ class ReplayIT {
         .hasValueCloseTo(9_600 * KGCE_PER_KWH / 1000, within(1e-9));
     assertThat(dayValue(database, "enterprise", "E2", DAY, "fresh_water_m3")).hasValueCloseTo(192.0, within(1e-6));
     assertThat(dayValue(database, "enterprise", "E1", DAY.plusDays(1), "electricity_kwh")).hasValueCloseTo(800.0, within(1e-6));
-    assertThat(dayValue(database, "province", "江苏", DAY, "energy_tce"))
+    assertThat(dayValue(database, "province", Province.NAME, DAY, "energy_tce"))
         .hasValueCloseTo(9_600 * KGCE_PER_KWH / 1000, within(1e-9));
     // the late reading (1,000 kWh spread over the eight days before midnight, had it counted) is kept aside, not counted
     assertThat(dayValue(database, "enterprise", "E1", DAY.minusDays(1), "electricity_kwh").orElse(0)).isZero();

@@ -6,6 +6,7 @@ import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.reference.Indicator;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.util.List;
@@ -60,8 +61,10 @@ class LinkPartsTest {
         Map.entry("region:苏南 steam_t", -10.0), Map.entry("region:苏南 energy_tce", -1.286),
         Map.entry("level:national steam_t_exchanged", 10.0), Map.entry("level:national energy_tce_exchanged", 1.286),
         Map.entry("level:national steam_t", -10.0), Map.entry("level:national energy_tce", -1.286),
-        Map.entry("province:江苏 steam_t_exchanged", 10.0), Map.entry("province:江苏 energy_tce_exchanged", 1.286),
-        Map.entry("province:江苏 steam_t", -10.0), Map.entry("province:江苏 energy_tce", -1.286)));
+        Map.entry("province:" + Province.NAME + " steam_t_exchanged", 10.0),
+        Map.entry("province:" + Province.NAME + " energy_tce_exchanged", 1.286),
+        Map.entry("province:" + Province.NAME + " steam_t", -10.0),
+        Map.entry("province:" + Province.NAME + " energy_tce", -1.286)));
   }
 
   @Test
@@ -73,7 +76,7 @@ class LinkPartsTest {
         .doesNotContainKey("park:SIP energy_tce").doesNotContainKey("region:苏南 energy_tce_supplied");
     Map<String, Double> toYancheng = byScope(transfer("Y-STM", 10));
     assertThat(toYancheng).containsEntry("region:苏南 energy_tce_supplied", 1.286)
-        .containsEntry("level:national energy_tce_supplied", 1.286).containsEntry("province:江苏 energy_tce", -1.286);
+        .containsEntry("level:national energy_tce_supplied", 1.286).containsEntry("province:" + Province.NAME + " energy_tce", -1.286);
   }
 
   @Test
