@@ -1,22 +1,28 @@
 package io.parkloop.api;
 
+import io.parkloop.reference.PeriodType;
+import io.parkloop.reference.ScopeType;
 import io.parkloop.storage.ExportFilter;
 import io.parkloop.storage.ExportFormat;
 import io.parkloop.storage.IndicatorExport;
 import io.parkloop.storage.IndicatorRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/indicators}: the rows {@code ./parkloop export} writes for the same filter,
  * in the same format, by the same code ({@link IndicatorExport}, {@link ExportFormat}).
  */
 final class IndicatorsRoute implements ApiRoute {
-  static final Set<String> SCOPE_TYPES = Set.of("enterprise", "park", "city", "region", "level", "province");
-  static final Set<String> PERIOD_TYPES = Set.of("hour", "day", "month", "quarter", "year", "r24h", "r30d", "r12m");
+  static final Set<String> SCOPE_TYPES =
+      Arrays.stream(ScopeType.values()).map(ScopeType::code).collect(Collectors.toSet());
+  static final Set<String> PERIOD_TYPES =
+      Arrays.stream(PeriodType.values()).map(PeriodType::code).collect(Collectors.toSet());
   private static final Set<String> FORMATS = Set.of("csv", "json", "xlsx");
 
   @Override

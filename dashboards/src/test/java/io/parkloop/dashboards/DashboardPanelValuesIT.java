@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkloop.embedded.DatabaseEngine;
 import io.parkloop.embedded.DatabaseEngines;
 import io.parkloop.embedded.TestDatabase;
+import io.parkloop.reference.Province;
 import io.parkloop.storage.Migrations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,7 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ExtendWith(DatabaseEngines.class)
 class DashboardPanelValuesIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final Path ROOT = Path.of(System.getProperty("parkloop.root", ".."));
   /**
    * The clock of every panel query: a Monday late morning in Asia/Shanghai (11:17), so that
@@ -257,12 +258,12 @@ class DashboardPanelValuesIT {
           iv("enterprise", "P1-E1", "day", t, "recycled_water_m3", 100, "m3", u),
           iv("enterprise", "P1-E2", "day", t, "energy_tce", 2.5, "tce", u),
           iv("enterprise", "P1-E2", "day", t, "steam_t", 30, "t", u),
-          iv("province", "江苏", "day", y, "energy_tce", 20, "tce", u),
-          iv("province", "江苏", "day", y, "cod_kg", 5, "kg", u),
-          iv("province", "江苏", "day", y, "nh3n_kg", 0.5, "kg", u),
-          iv("province", "江苏", "day", t, "energy_tce", 12.5, "tce", u),
-          iv("province", "江苏", "day", t, "fresh_water_m3", 500, "m3", u),
-          iv("province", "江苏", "day", t, "recycled_water_m3", 300, "m3", u),
+          iv("province", Province.NAME, "day", y, "energy_tce", 20, "tce", u),
+          iv("province", Province.NAME, "day", y, "cod_kg", 5, "kg", u),
+          iv("province", Province.NAME, "day", y, "nh3n_kg", 0.5, "kg", u),
+          iv("province", Province.NAME, "day", t, "energy_tce", 12.5, "tce", u),
+          iv("province", Province.NAME, "day", t, "fresh_water_m3", 500, "m3", u),
+          iv("province", Province.NAME, "day", t, "recycled_water_m3", 300, "m3", u),
           iv("region", "south", "day", t, "energy_tce", 12.5, "tce", u),
           iv("region", "south", "day", t, "fresh_water_m3", 300, "m3", u),
           iv("region", "south", "day", t, "recycled_water_m3", 100, "m3", u),

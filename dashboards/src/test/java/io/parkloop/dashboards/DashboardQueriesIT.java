@@ -15,6 +15,7 @@ import io.parkloop.jobs.alerts.AlertSinks;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.schemas.Topics;
@@ -63,7 +64,7 @@ class DashboardQueriesIT {
   static final MiniClusterExtension FLINK = new MiniClusterExtension(
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final Path ROOT = Path.of(System.getProperty("parkloop.root", ".."));
   /**
    * The clock of the seed and of every query: Monday 2026-03-02 11:17 in Asia/Shanghai; the

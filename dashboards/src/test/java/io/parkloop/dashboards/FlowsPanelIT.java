@@ -11,6 +11,7 @@ import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.WasteRow;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.Migrations;
@@ -49,7 +50,7 @@ class FlowsPanelIT {
   static final MiniClusterExtension FLINK = new MiniClusterExtension(
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final Path ROOT = Path.of(System.getProperty("parkloop.root", ".."));
   private static final ReferenceData REFERENCE = ReferenceLoader.parse("flows-panel.yaml", """
       parks:

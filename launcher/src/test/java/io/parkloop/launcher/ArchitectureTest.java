@@ -14,6 +14,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -87,6 +89,13 @@ class ArchitectureTest {
       .that().resideInAPackage("io.parkloop.jobs..")
       .should().transitivelyDependOnClassesThat(resideInAnyPackage("org.flywaydb..", "org.apache.poi.."))
       .because("Flyway and POI (the workbook) are for the read side's commands, not for the job jar");
+
+  @ArchTest
+  static final ArchRule onlyTheProvinceNamesTheZone = noClasses()
+      .that().resideOutsideOfPackage("io.parkloop.reference..")
+      .should().callMethod(ZoneId.class, "of", String.class)
+      .orShould().callMethod(ZoneOffset.class, "ofHours", int.class)
+      .because("every calendar period, date and export time is in Province.ZONE (SPEC), whatever the machine's zone");
 
   @ArchTest
   static final ArchRule modulesHaveNoCycles = slices()

@@ -1,6 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.hj212.Hj212Upload;
+import io.parkloop.reference.Province;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * time has passed {@link #GAS_SILENT_FROM} before the backlog comes.
  */
 final class BacklogDataSet {
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final ZoneId SHANGHAI = Province.ZONE;
   static final int HOURS = 120;
   static final int OFFLINE_FROM = 24;
   static final int BACK_AT = OFFLINE_FROM + 72;
@@ -108,7 +108,7 @@ final class BacklogDataSet {
       default -> throw new IllegalArgumentException(meter);
     };
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s}", meter,
-        OffsetDateTime.ofInstant(hour(h), ZoneOffset.ofHours(8)), value);
+        OffsetDateTime.ofInstant(hour(h), Province.ZONE), value);
   }
 
   /** The analyser's hourly data (CN 2061) of hour h, with a real CRC. */

@@ -1,6 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ final class ChpParkDataSet {
   static final ReferenceData REFERENCE = ReferenceLoader.parse("chp-park.yaml", REFERENCE_YAML);
   /** Header of the monthly waste CSV (docs/ingest.md "Solid waste and by-products"). */
   static final String WASTE_HEADER = "enterprise,id,date,category,hw_code,flow,to,handler,tonnes";
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
 
   final LocalDate day;
   final Instant midnight;
@@ -125,7 +125,7 @@ final class ChpParkDataSet {
     double value = unit.equals("MWh") ? canonical / 1_000 : canonical;
     Instant ts = midnight.plus(Duration.ofHours(hour));
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s, \"unit\": \"%s\"}",
-        meter, OffsetDateTime.ofInstant(ts, ZoneOffset.ofHours(8)), value, unit);
+        meter, OffsetDateTime.ofInstant(ts, Province.ZONE), value, unit);
   }
 
   double total(String... meters) {

@@ -2,6 +2,7 @@ package io.parkloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.reference.Province;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
  * in the database to 1e-9 relative.
  */
 final class ChpParkRows {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final double COAL_TCE_PER_T = 0.7143;
   private static final double ELEC_TCE_PER_KWH = 0.1229 / 1000;
   private static final double GAS_TCE_PER_M3 = 1.2143 / 1000;
@@ -40,7 +41,7 @@ final class ChpParkRows {
     rows.put("park|SIP|energy_tce_supplied", data.total("X-STM") * STEAM_TCE_PER_T);
     rows.put("park|SIP|energy_tce_exchanged", data.total("A-STM", "B-STM", "C-STM") * STEAM_TCE_PER_T);
     rows.put("park|YC|energy_tce", data.total("X-ELEC") * ELEC_TCE_PER_KWH + data.total("X-STM") * STEAM_TCE_PER_T);
-    rows.put("province|江苏|energy_tce", sip + data.total("X-ELEC") * ELEC_TCE_PER_KWH);
+    rows.put("province|" + Province.NAME + "|energy_tce", sip + data.total("X-ELEC") * ELEC_TCE_PER_KWH);
     rows.put("enterprise|CHP|energy_tce", chpGross);
     rows.put("enterprise|CHP|energy_tce_supplied", chpSupplied);
     rows.put("enterprise|CHP|energy_tce_net", chpGross - chpSupplied);
@@ -60,7 +61,7 @@ final class ChpParkRows {
     rows.put("park|SIP|solid_waste_utilized_t", 430.0);
     rows.put("park|SIP|solid_waste_utilization_rate", 430.0 / 540 * 100);
     rows.put("park|SIP|waste_exchanged_t", 300.0);
-    rows.put("province|江苏|waste_exchanged_t", 400.0);
+    rows.put("province|" + Province.NAME + "|waste_exchanged_t", 400.0);
     rows.put("park|SIP|hazardous_waste_generated_t", 10.0);
     rows.put("park|SIP|hazardous_waste_disposed_t", 2.0);
     rows.put("enterprise|CHP|solid_waste_utilized_t", 400.0);

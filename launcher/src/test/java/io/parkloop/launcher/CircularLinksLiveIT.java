@@ -7,6 +7,7 @@ import io.parkloop.embedded.TestClassServices;
 import io.parkloop.launcher.pipeline.LocalStack;
 import io.parkloop.launcher.pipeline.Pipeline;
 import io.parkloop.launcher.pipeline.ServiceOptions;
+import io.parkloop.reference.Province;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class CircularLinksLiveIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
 
   @Test
   void liveThroughMqttAndKafkaTheSameNumbers(TestClassServices services, @TempDir Path dataDir) throws Exception {

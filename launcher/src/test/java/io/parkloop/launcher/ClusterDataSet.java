@@ -1,10 +1,9 @@
 package io.parkloop.launcher;
 
+import io.parkloop.reference.Province;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,7 @@ final class ClusterDataSet {
         - {id: E3-FW, enterprise: E3, medium: fresh_water, reading: cumulative, unit: m3}
       """;
   static final LocalDate DAY = LocalDate.of(2026, 3, 2);
-  private static final Instant MIDNIGHT = DAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+  private static final Instant MIDNIGHT = DAY.atStartOfDay(Province.ZONE).toInstant();
   /** 00:00 to 23:50, every ten minutes. */
   static final int STEPS = 24 * 6;
   static final List<String> METERS = List.of("E1-ELEC", "E1-FW", "E2-ELEC", "E3-ELEC", "E3-FW");
@@ -64,7 +63,7 @@ final class ClusterDataSet {
         String meter = METERS.get(m);
         String enterprise = meter.substring(0, meter.indexOf('-'));
         String payload = String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %d}", meter,
-            OffsetDateTime.ofInstant(MIDNIGHT.plusSeconds(600L * step), ZoneOffset.ofHours(8)), counter(m, step));
+            OffsetDateTime.ofInstant(MIDNIGHT.plusSeconds(600L * step), Province.ZONE), counter(m, step));
         messages.add(new Message(enterprise, "parkloop/v1/readings/" + enterprise + "/" + meter, payload));
       }
     }

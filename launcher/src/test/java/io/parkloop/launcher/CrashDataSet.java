@@ -1,5 +1,6 @@
 package io.parkloop.launcher;
 
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +38,7 @@ final class CrashDataSet {
         - {id: E3-RW, enterprise: E3, medium: recycled_water, reading: cumulative, unit: m3}
       """;
   static final ReferenceData REFERENCE = ReferenceLoader.parse("crash-it.yaml", REFERENCE_YAML);
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   static final LocalDate DAY = LocalDate.of(2026, 3, 1);
   private static final Instant MIDNIGHT = DAY.atStartOfDay(SHANGHAI).toInstant();
   /** 00:00 to 23:55 every five minutes. */
@@ -124,6 +124,6 @@ final class CrashDataSet {
 
   private static String reading(String meter, Instant ts, String value, String extra) {
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s%s}", meter,
-        OffsetDateTime.ofInstant(ts, ZoneOffset.ofHours(8)), value, extra);
+        OffsetDateTime.ofInstant(ts, Province.ZONE), value, extra);
   }
 }

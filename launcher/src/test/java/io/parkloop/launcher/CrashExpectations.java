@@ -1,11 +1,11 @@
 package io.parkloop.launcher;
 
+import io.parkloop.reference.Province;
 import io.parkloop.storage.IndicatorExport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * is recycled ÷ (fresh + recycled) × 100 of the summed quantities, where any water was used.
  */
 final class CrashExpectations {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static final String PROVINCE = "江苏";
+  private static final ZoneId SHANGHAI = Province.ZONE;
+  private static final String PROVINCE = Province.NAME;
   /** Standard-coal factors of GB/T 2589-2020, tce per canonical unit (kWh, m³). */
   private static final double TCE_PER_KWH = 0.1229 / 1000;
   private static final double TCE_PER_M3_GAS = 1.2143 / 1000;
@@ -214,7 +214,7 @@ final class CrashExpectations {
   }
 
   private static String format(Instant instant) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, ZoneOffset.ofHours(8)));
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, Province.ZONE));
   }
 
   /** A quantity being summed, and how many rounded meter-hour parts of energy went into it. */

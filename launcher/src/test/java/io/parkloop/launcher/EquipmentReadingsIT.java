@@ -10,6 +10,7 @@ import io.parkloop.ingest.hj212.Hj212Version;
 import io.parkloop.launcher.replay.Replay;
 import io.parkloop.launcher.replay.ReplayFiles;
 import io.parkloop.launcher.replay.ReplaySummary;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.AlertFilter;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class EquipmentReadingsIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final ReferenceData REFERENCE = ReferenceLoader.parse("equipment-it.yaml", """
       parks:
         - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}

@@ -7,6 +7,7 @@ import io.parkloop.embedded.TestClassServices;
 import io.parkloop.launcher.pipeline.LocalStack;
 import io.parkloop.launcher.pipeline.Pipeline;
 import io.parkloop.launcher.pipeline.ServiceOptions;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.schemas.Topics;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class PipelineIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final ReferenceData REFERENCE = ReferenceLoader.parse("pipeline-it.yaml", """
       parks:
         - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
@@ -90,7 +90,7 @@ class PipelineIT {
       assertThat(awaitValue(pipeline, "enterprise", "E1", "energy_tce", 4_000 * 0.0001229))
           .as("E1's energy that day, tce").hasValueCloseTo(4_000 * 0.0001229, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(awaitValue(pipeline, "park", "SIP", "fresh_water_m3", 48)).hasValueCloseTo(48.0, org.assertj.core.data.Offset.offset(1e-9));
-      assertThat(awaitValue(pipeline, "province", "江苏", "electricity_kwh", 4_000)).hasValueCloseTo(4_000.0, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(awaitValue(pipeline, "province", Province.NAME, "electricity_kwh", 4_000)).hasValueCloseTo(4_000.0, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(pipeline.metrics().deadLettersByReason()).containsEntry("unknown_meter", 1L);
       assertThat(pipeline.jobCounter(io.parkloop.jobs.functions.MeterConsumption.UNATTRIBUTED)).isZero();
 
@@ -122,7 +122,7 @@ class PipelineIT {
 
   private static String reading(String meter, Instant t, double value, String unit) {
     return String.format(java.util.Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s, \"unit\": \"%s\"}",
-        meter, OffsetDateTime.ofInstant(t, ZoneOffset.ofHours(8)), value, unit);
+        meter, OffsetDateTime.ofInstant(t, Province.ZONE), value, unit);
   }
 
   private static void publish(MqttClient client, String topic, String payload) throws Exception {

@@ -9,6 +9,7 @@ import io.parkloop.jobs.JobSettings;
 import io.parkloop.launcher.replay.Reconcile;
 import io.parkloop.launcher.replay.Replay;
 import io.parkloop.launcher.replay.ReplayFiles;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.Databases;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class ReconcileIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final ReferenceData REFERENCE = ReferenceLoader.parse("reconcile-it.yaml", """
       parks:
         - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
@@ -54,7 +54,7 @@ class ReconcileIT {
 
   private static String reading(Instant t, double value) {
     return String.format(Locale.ROOT, "{\"meter\": \"E1-ELEC\", \"ts\": \"%s\", \"value\": %s}",
-        OffsetDateTime.ofInstant(t, ZoneOffset.ofHours(8)), value);
+        OffsetDateTime.ofInstant(t, Province.ZONE), value);
   }
 
   /** Every two hours for ten days, 100 kWh an hour. */

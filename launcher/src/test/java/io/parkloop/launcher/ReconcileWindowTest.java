@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.launcher.replay.Reconcile;
+import io.parkloop.reference.Province;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** Which rows a reconciliation of 2026 may replace: those whose whole period or window lies in 2026. */
 class ReconcileWindowTest {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final long FROM = at(2026, 1, 1, 0);
   private static final long TO = at(2027, 1, 1, 0);
 

@@ -10,6 +10,7 @@ import io.parkloop.jobs.functions.MeterConsumption;
 import io.parkloop.launcher.pipeline.LocalStack;
 import io.parkloop.launcher.pipeline.Pipeline;
 import io.parkloop.launcher.pipeline.ServiceOptions;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceWatcher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedServices.class)
 class ReferenceChangeIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final LocalDate DAY = LocalDate.now(SHANGHAI).minusDays(1);
   private static final Instant MIDNIGHT = DAY.atStartOfDay(SHANGHAI).toInstant();
   private static final String MN = "88888880000017";
@@ -112,7 +112,7 @@ class ReferenceChangeIT {
 
   private static String reading(String meter, int hour, double value) {
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s}", meter,
-        OffsetDateTime.ofInstant(MIDNIGHT.plus(Duration.ofHours(hour)), ZoneOffset.ofHours(8)), value);
+        OffsetDateTime.ofInstant(MIDNIGHT.plus(Duration.ofHours(hour)), Province.ZONE), value);
   }
 
   private static String packet(int hour) {

@@ -11,6 +11,7 @@ import io.parkloop.ingest.hj212.Hj212Frames;
 import io.parkloop.launcher.replay.Replay;
 import io.parkloop.launcher.replay.ReplayFiles;
 import io.parkloop.launcher.replay.ReplaySummary;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.ExportFilter;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,7 +51,7 @@ import picocli.CommandLine;
  */
 @ExtendWith(SharedServices.class)
 class ReplayIT {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = Province.ZONE;
   private static final String REFERENCE_YAML = """
       parks:
         - {id: SIP, name: 苏州工业园区, city: 苏州, level: national, land_area_km2: 278.0}
@@ -90,7 +90,7 @@ class ReplayIT {
 
   private static String reading(String meter, Instant ts, double value, String unit) {
     return String.format(Locale.ROOT, "{\"meter\": \"%s\", \"ts\": \"%s\", \"value\": %s%s}", meter,
-        OffsetDateTime.ofInstant(ts, ZoneOffset.ofHours(8)), value, unit == null ? "" : ", \"unit\": \"" + unit + "\"");
+        OffsetDateTime.ofInstant(ts, Province.ZONE), value, unit == null ? "" : ", \"unit\": \"" + unit + "\"");
   }
 
   private static Instant at(int quarter) {
@@ -173,7 +173,7 @@ class ReplayIT {
         .hasValueCloseTo(9_600 * KGCE_PER_KWH / 1000, within(1e-9));
     assertThat(dayValue(database, "enterprise", "E2", DAY, "fresh_water_m3")).hasValueCloseTo(192.0, within(1e-6));
     assertThat(dayValue(database, "enterprise", "E1", DAY.plusDays(1), "electricity_kwh")).hasValueCloseTo(800.0, within(1e-6));
-    assertThat(dayValue(database, "province", "江苏", DAY, "energy_tce"))
+    assertThat(dayValue(database, "province", Province.NAME, DAY, "energy_tce"))
         .hasValueCloseTo(9_600 * KGCE_PER_KWH / 1000, within(1e-9));
     // the late reading (1,000 kWh spread over the eight days before midnight, had it counted) is kept aside, not counted
     assertThat(dayValue(database, "enterprise", "E1", DAY.minusDays(1), "electricity_kwh").orElse(0)).isZero();

@@ -1,6 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.ingest.hj212.Hj212Upload;
+import io.parkloop.reference.Province;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.Random;
  * without the analyser's load and a few flagged as faulty.
  */
 final class TwoMonthDataSet {
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final ZoneId SHANGHAI = Province.ZONE;
   /** The first reading of every meter is in the hour before January begins, the last just after February ends. */
   static final Instant FIRST_HOUR = LocalDateTime.of(2025, 12, 31, 23, 0).atZone(SHANGHAI).toInstant();
   static final Instant END = LocalDateTime.of(2026, 3, 1, 0, 0).atZone(SHANGHAI).toInstant();
@@ -284,7 +284,7 @@ final class TwoMonthDataSet {
   }
 
   private static String json(String meter, Instant ts, String value, String unit) {
-    return "{\"meter\": \"" + meter + "\", \"ts\": \"" + OffsetDateTime.ofInstant(ts, ZoneOffset.ofHours(8))
+    return "{\"meter\": \"" + meter + "\", \"ts\": \"" + OffsetDateTime.ofInstant(ts, Province.ZONE)
         + "\", \"value\": " + value + (unit == null ? "" : ", \"unit\": \"" + unit + "\"") + "}";
   }
 

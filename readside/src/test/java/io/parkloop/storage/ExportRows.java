@@ -1,5 +1,6 @@
 package io.parkloop.storage;
 
+import io.parkloop.reference.Province;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,7 @@ final class ExportRows {
   static final List<IndicatorRecord> ROWS = List.of(
       new IndicatorRecord("city", "南通", "day", MARCH_1, "electricity_kwh", 36665.03890000001, "kWh"),
       new IndicatorRecord("park", "SIP", "hour", MARCH_1.plusSeconds(3_600), "energy_tce", 0.000012290000000004, "tce"),
-      new IndicatorRecord("province", "江苏", "month", MARCH_1, "fresh_water_m3", 1.23456789012345e9, "m3"),
+      new IndicatorRecord("province", Province.NAME, "month", MARCH_1, "fresh_water_m3", 1.23456789012345e9, "m3"),
       new IndicatorRecord("enterprise", "E1,old", "day", MARCH_1, "water_reuse_rate", 0, "%"));
 
   private ExportRows() {}

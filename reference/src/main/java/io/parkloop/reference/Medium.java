@@ -9,24 +9,24 @@ import java.util.Optional;
  * GB/T 2589-2020, stated as in the standard: kgce per kWh, m³, kg or MJ.
  */
 public enum Medium {
-  ELECTRICITY("electricity", "kWh", "electricity_kwh", 0.1229, "kWh"),
-  NATURAL_GAS("natural_gas", "m3", "natural_gas_m3", 1.2143, "m3"),
-  RAW_COAL("raw_coal", "t", "raw_coal_t", 0.7143, "kg"),
-  DIESEL("diesel", "t", "diesel_t", 1.4571, "kg"),
-  FUEL_OIL("fuel_oil", "t", "fuel_oil_t", 1.4286, "kg"),
-  LPG("lpg", "t", "lpg_t", 1.7143, "kg"),
-  STEAM("steam", "t", "steam_t", 0.1286, "kg"),
-  HEAT("heat", "GJ", "heat_gj", 0.03412, "MJ"),
+  ELECTRICITY("electricity", Indicator.ELECTRICITY_KWH, 0.1229, Units.KWH),
+  NATURAL_GAS("natural_gas", Indicator.NATURAL_GAS_M3, 1.2143, Units.M3),
+  RAW_COAL("raw_coal", Indicator.RAW_COAL_T, 0.7143, Units.KG),
+  DIESEL("diesel", Indicator.DIESEL_T, 1.4571, Units.KG),
+  FUEL_OIL("fuel_oil", Indicator.FUEL_OIL_T, 1.4286, Units.KG),
+  LPG("lpg", Indicator.LPG_T, 1.7143, Units.KG),
+  STEAM("steam", Indicator.STEAM_T, 0.1286, Units.KG),
+  HEAT("heat", Indicator.HEAT_GJ, 0.03412, Units.MJ),
   /** GB/T 2589-2020 appendix: equivalent value of compressed air, 0.0400 kgce/m³. */
-  COMPRESSED_AIR("compressed_air", "m3", "compressed_air_m3", 0.0400, "m3"),
+  COMPRESSED_AIR("compressed_air", Indicator.COMPRESSED_AIR_M3, 0.0400, Units.M3),
   /**
    * Coke-oven, blast-furnace or process off-gas passed to another enterprise: its calorific value
    * differs so much between gases that there is no reference factor, so its meters must state
    * their {@code standard_coal_factor} (kgce/m³).
    */
-  BYPRODUCT_GAS("byproduct_gas", "m3", "byproduct_gas_m3", null, "m3"),
-  FRESH_WATER("fresh_water", "m3", "fresh_water_m3", null, null),
-  RECYCLED_WATER("recycled_water", "m3", "recycled_water_m3", null, null);
+  BYPRODUCT_GAS("byproduct_gas", Indicator.BYPRODUCT_GAS_M3, null, Units.M3),
+  FRESH_WATER("fresh_water", Indicator.FRESH_WATER_M3, null, null),
+  RECYCLED_WATER("recycled_water", Indicator.RECYCLED_WATER_M3, null, null);
 
   /**
    * What one enterprise (or a park utility) may supply to another through a transfer meter:
@@ -36,14 +36,12 @@ public enum Medium {
       java.util.EnumSet.of(STEAM, HEAT, ELECTRICITY, COMPRESSED_AIR, BYPRODUCT_GAS, RECYCLED_WATER);
 
   private final String id;
-  private final String canonicalUnit;
-  private final String indicator;
+  private final Indicator indicator;
   private final Double standardCoalKgce;
   private final String standardCoalPer;
 
-  Medium(String id, String canonicalUnit, String indicator, Double standardCoalKgce, String standardCoalPer) {
+  Medium(String id, Indicator indicator, Double standardCoalKgce, String standardCoalPer) {
     this.id = id;
-    this.canonicalUnit = canonicalUnit;
     this.indicator = indicator;
     this.standardCoalKgce = standardCoalKgce;
     this.standardCoalPer = standardCoalPer;
@@ -53,13 +51,14 @@ public enum Medium {
     return id;
   }
 
+  /** The unit readings are converted to: its indicator's. */
   public String canonicalUnit() {
-    return canonicalUnit;
+    return indicator.unit();
   }
 
   /** The exported indicator of this medium's consumption, e.g. {@code electricity_kwh}. */
   public String indicator() {
-    return indicator;
+    return indicator.code();
   }
 
   /** True for media counted in {@code energy_tce}, i.e. with a standard-coal factor (given or the meter's own). */
@@ -78,7 +77,7 @@ public enum Medium {
    * of steam is 0.1286 tce/t.
    */
   public double tcePerCanonicalUnit(double kgcePerStandardUnit) {
-    double standardUnitsPerCanonical = Units.convert(1.0, canonicalUnit, standardCoalPer, this);
+    double standardUnitsPerCanonical = Units.convert(1.0, canonicalUnit(), standardCoalPer, this);
     return kgcePerStandardUnit * standardUnitsPerCanonical / 1000.0;
   }
 

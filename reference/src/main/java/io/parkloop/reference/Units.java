@@ -7,6 +7,23 @@ import java.util.Map;
  * factor; for water media a volume converts to a mass at 1 t/m³ (SPEC: m³↔t for water).
  */
 public final class Units {
+  // Each unit's one spelling on the wire: in indicator rows, exports and the database (SPEC "Indicators").
+  public static final String KWH = "kWh";
+  public static final String M3 = "m3";
+  public static final String T = "t";
+  public static final String KG = "kg";
+  public static final String MJ = "MJ";
+  public static final String GJ = "GJ";
+  public static final String TCE = "tce";
+  public static final String PERCENT = "%";
+  public static final String TEN_K_CNY = "10k CNY";
+  public static final String TEN_K_CNY_PER_TCE = "10k CNY/tce";
+  public static final String TCE_PER_TEN_K_CNY = "tce/10k CNY";
+  public static final String CNY_PER_M3 = "CNY/m3";
+  public static final String CNY_PER_T = "CNY/t";
+  public static final String HUNDRED_M_CNY_PER_KM2 = "100M CNY/km2";
+  public static final String KG_PER_TEN_K_CNY = "kg/10k CNY";
+
   private enum Dimension { ENERGY, VOLUME, MASS, HEAT }
 
   private record Unit(Dimension dimension, double toBase) {}

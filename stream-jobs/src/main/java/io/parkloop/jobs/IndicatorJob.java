@@ -1,5 +1,11 @@
 package io.parkloop.jobs;
 
+import static io.parkloop.reference.PeriodType.DAY;
+import static io.parkloop.reference.PeriodType.HOUR;
+import static io.parkloop.reference.PeriodType.MONTH;
+import static io.parkloop.reference.PeriodType.QUARTER;
+import static io.parkloop.reference.PeriodType.YEAR;
+
 import io.parkloop.jobs.functions.DerivedIndicators;
 import io.parkloop.jobs.functions.FlowParts;
 import io.parkloop.jobs.functions.MeterConsumption;
@@ -20,6 +26,7 @@ import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.jobs.records.WasteRow;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -115,8 +122,8 @@ public final class IndicatorJob {
     DataStream<IndicatorRow> hours = enterpriseHours.union(sum(
         enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup").union(transfers),
         "wider-scope-hours", retention));
-    DataStream<IndicatorRow> days = sum(rollup(hours, "hour", "day"), "days", retention);
-    DataStream<IndicatorPart> monthParts = rollup(days, "day", "month");
+    DataStream<IndicatorRow> days = sum(rollup(hours, HOUR, DAY), "days", retention);
+    DataStream<IndicatorPart> monthParts = rollup(days, DAY, MONTH);
     if (statistics != null) {
       monthParts = monthParts.union(env
           .fromSource(statistics, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "statistics")
@@ -135,11 +142,11 @@ public final class IndicatorJob {
       materialFlows(meterHours, wasteRows, retention, longRetention);
     }
     DataStream<IndicatorRow> quartersAndYears = sum(
-        rollup(months, "month", "quarter").union(rollup(months, "month", "year")), "quarters-and-years", longRetention);
+        rollup(months, MONTH, QUARTER).union(rollup(months, MONTH, YEAR)), "quarters-and-years", longRetention);
     DataStream<IndicatorRow> calendar = hours.union(days, months, quartersAndYears);
 
     DataStream<IndicatorRow> rolling = calendar
-        .filter(row -> RollingSums.windowOf(row.periodType) != null).name("rolling-inputs").uid("rolling-inputs")
+        .filter(RollingSums::isInput).name("rolling-inputs").uid("rolling-inputs")
         .keyBy(RollingSums::key)
         .process(new RollingSums(periodRetention)).name("rolling-sums").uid("rolling-sums");
     DataStream<IndicatorRow> derived = calendar.union(rolling)
@@ -156,7 +163,7 @@ public final class IndicatorJob {
     DataStream<IndicatorRow> flowDays = sum(
         meterHours.flatMap(new FlowParts.OfMeters(reference)).name("meter-flows").uid("meter-flows"),
         "flow-days", retention);
-    DataStream<IndicatorPart> flowMonthParts = flowDays.flatMap(new PeriodRollup("day", "month"))
+    DataStream<IndicatorPart> flowMonthParts = flowDays.flatMap(new PeriodRollup(DAY, MONTH))
         .name("flow-day-to-month").uid("flow-day-to-month");
     if (wasteRows != null) {
       flowMonthParts = flowMonthParts.union(
@@ -166,8 +173,8 @@ public final class IndicatorJob {
         .sinkTo(sinks.flows()).name("flows-sink").uid("flows-sink");
   }
 
-  private static DataStream<IndicatorPart> rollup(DataStream<IndicatorRow> rows, String from, String to) {
-    String name = from + "-to-" + to;
+  private static DataStream<IndicatorPart> rollup(DataStream<IndicatorRow> rows, PeriodType from, PeriodType to) {
+    String name = from.code() + "-to-" + to.code();
     return rows.flatMap(new PeriodRollup(from, to)).name(name).uid(name);
   }
 

@@ -8,6 +8,7 @@ import io.parkloop.jobs.records.LateReading;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.QualityEvent;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.time.Instant;
@@ -110,7 +111,7 @@ class IndicatorJobTest {
     assertThat(value(rows, "park", "YC", "day", T0, "energy_tce")).isCloseTo(72 * 0.1286, within(1e-6));
     assertThat(value(rows, "region", "苏南", "day", T0, "electricity_kwh")).isCloseTo(9_600, within(1e-6));
     assertThat(value(rows, "level", "provincial", "day", T0, "steam_t")).isCloseTo(72, within(1e-6));
-    assertThat(value(rows, "province", "江苏", "day", T0, "energy_tce"))
+    assertThat(value(rows, "province", Province.NAME, "day", T0, "energy_tce"))
         .isCloseTo(9_600 * 0.0001229 + 72 * 0.1286, within(1e-6));
     assertThat(value(rows, "city", "盐城", "hour", T0 + 3_600_000L * 23, "steam_t")).isCloseTo(3, within(1e-6));
   }
@@ -164,7 +165,7 @@ class IndicatorJobTest {
     assertThat(value(rows, "enterprise", "E1", "day", T0, "water_reuse_rate")).isZero();
     // the park's and the province's ratio: summed value added over summed energy, never averaged ratios
     long q1 = Instant.parse("2025-12-31T16:00:00Z").toEpochMilli();
-    assertThat(value(rows, "province", "江苏", "quarter", q1, "energy_intensity"))
+    assertThat(value(rows, "province", Province.NAME, "quarter", q1, "energy_intensity"))
         .isCloseTo((e1Tce + e2Tce) / 150, within(1e-9));
     assertThat(value(rows, "park", "SIP", "year", q1, "land_output_rate"))
         .isCloseTo(100 / 1e4 / 278, within(1e-12));

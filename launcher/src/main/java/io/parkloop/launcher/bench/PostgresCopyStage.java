@@ -1,11 +1,13 @@
 package io.parkloop.launcher.bench;
 
+import io.parkloop.reference.Indicator;
 import io.parkloop.storage.Databases;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -16,8 +18,9 @@ import org.postgresql.copy.CopyIn;
  * upserts do more work per row.
  */
 final class PostgresCopyStage {
-  private static final List<String> INDICATORS = List.of("electricity_kwh", "energy_tce", "steam_t", "natural_gas_m3",
-      "fresh_water_m3", "recycled_water_m3", "water_reuse_rate", "cod_kg");
+  private static final List<String> INDICATORS = Stream.of(Indicator.ELECTRICITY_KWH, Indicator.ENERGY_TCE,
+      Indicator.STEAM_T, Indicator.NATURAL_GAS_M3, Indicator.FRESH_WATER_M3, Indicator.RECYCLED_WATER_M3,
+      Indicator.WATER_REUSE_RATE, Indicator.COD_KG).map(Indicator::code).toList();
   private static final int CHUNK_BYTES = 1 << 16;
 
   private PostgresCopyStage() {}

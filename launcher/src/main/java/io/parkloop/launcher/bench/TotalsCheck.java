@@ -1,5 +1,7 @@
 package io.parkloop.launcher.bench;
 
+import io.parkloop.reference.Indicator;
+import io.parkloop.reference.ScopeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,10 +46,10 @@ public final class TotalsCheck {
 
   public Result check(GeneratorSummary sent) throws SQLException {
     Map<String, Double> expected = new HashMap<>();
-    expected.put("electricity_kwh", (double) sent.electricityKwh());
-    expected.put("steam_t", sent.steamT());
+    expected.put(Indicator.ELECTRICITY_KWH.code(), (double) sent.electricityKwh());
+    expected.put(Indicator.STEAM_T.code(), sent.steamT());
     if (sent.hj212Readings() > 0) {
-      expected.put("cod_kg", (double) sent.codKg());
+      expected.put(Indicator.COD_KG.code(), (double) sent.codKg());
     }
     Map<String, Double> actual = new HashMap<>();
     try (Connection connection = database.getConnection();
@@ -65,7 +67,7 @@ public final class TotalsCheck {
       }
     }
     List<Total> totals = new ArrayList<>();
-    for (String scope : List.of("enterprise", "park")) {
+    for (String scope : List.of(ScopeType.ENTERPRISE.code(), ScopeType.PARK.code())) {
       expected.forEach((indicator, value) -> totals.add(Total.of(scope, indicator, value,
           actual.getOrDefault(scope + '|' + indicator, 0.0), TOLERANCE)));
     }

@@ -4,11 +4,11 @@ import io.parkloop.avro.Reading;
 import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
-import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.jobs.sinks.JdbcUpsertSink;
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.schemas.AvroCodec;
@@ -213,28 +213,8 @@ public final class Reconcile {
    * stored ones.
    */
   public static boolean within(IndicatorRow row, long from, long to) {
-    long start;
-    long end;
-    ZonedDateTime periodStart = Instant.ofEpochMilli(row.periodStart).atZone(Province.ZONE);
-    switch (row.periodType) {
-      case "r24h" -> {
-        end = row.periodStart;
-        start = periodStart.minusHours(24).toInstant().toEpochMilli();
-      }
-      case "r30d" -> {
-        end = row.periodStart;
-        start = periodStart.minusDays(30).toInstant().toEpochMilli();
-      }
-      case "r12m" -> {
-        end = row.periodStart;
-        start = periodStart.minusMonths(12).toInstant().toEpochMilli();
-      }
-      default -> {
-        start = row.periodStart;
-        end = Periods.end(row.periodType, row.periodStart);
-      }
-    }
-    return start >= from && end <= to;
+    long[] span = PeriodType.of(row.periodType).span(row.periodStart);
+    return span[0] >= from && span[1] <= to;
   }
 
   private static long yearStart(int year) {

@@ -1,24 +1,18 @@
 package io.parkloop.storage.acceptance;
 
-import java.util.Set;
+import io.parkloop.reference.Indicator;
 
 /**
  * Which way an indicator improves, and so how its completion is computed (SPEC "Acceptance and
- * provincial progress"): output rates, the water reuse rate, value added, output value,
- * recycled water, solid waste utilised and its utilisation rate, and waste exchanged between
- * enterprises are better when bigger (completion = actual ÷ target); intensities, discharged
- * loads, energy, every other consumption and waste generated or disposed are better when smaller
- * (completion = target ÷ actual).
+ * provincial progress"): as the {@link Indicator} catalogue says, bigger-is-better ones by actual ÷
+ * target, smaller-is-better ones by target ÷ actual.
  */
 public enum Direction {
   BIGGER_IS_BETTER, SMALLER_IS_BETTER;
 
-  private static final Set<String> BIGGER = Set.of("water_reuse_rate", "value_added_10k_cny", "output_value_10k_cny",
-      "recycled_water_m3", "solid_waste_utilized_t", "solid_waste_utilization_rate", "hazardous_waste_utilized_t",
-      "waste_exchanged_t");
-
+  /** An indicator outside the catalogue (a medium's supplied or exchanged flow) is a use: smaller is better. */
   public static Direction of(String indicator) {
-    return indicator.endsWith("_output_rate") || BIGGER.contains(indicator) ? BIGGER_IS_BETTER : SMALLER_IS_BETTER;
+    return Indicator.of(indicator).filter(Indicator::isBiggerBetter).isPresent() ? BIGGER_IS_BETTER : SMALLER_IS_BETTER;
   }
 
   /**

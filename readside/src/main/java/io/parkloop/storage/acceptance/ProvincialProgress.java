@@ -1,6 +1,7 @@
 package io.parkloop.storage.acceptance;
 
 import io.parkloop.reference.Province;
+import io.parkloop.reference.ScopeType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,15 +34,15 @@ public final class ProvincialProgress {
         continue;
       }
       double provinceShare = (double) ofLevel.stream().filter(ParkResult::passes).count() / ofLevel.size();
-      figures.add(figure("province", Province.NAME, level, ofLevel, provinceShare));
+      figures.add(figure(ScopeType.PROVINCE, Province.NAME, level, ofLevel, provinceShare));
       groups(ofLevel, ParkInfo::region).forEach((region, parks) ->
-          figures.add(figure("region", region, level, parks, provinceShare)));
+          figures.add(figure(ScopeType.REGION, region, level, parks, provinceShare)));
       groups(ofLevel, ParkInfo::city).forEach((city, parks) ->
-          figures.add(figure("city", city, level, parks, provinceShare)));
+          figures.add(figure(ScopeType.CITY, city, level, parks, provinceShare)));
     }
     figures.sort(Comparator.comparing((ProgressFigure figure) -> scopeOrder(figure.scopeType()))
-        .thenComparing(figure -> figure.scopeType().equals("region") ? String.valueOf(REGIONS.indexOf(figure.scopeId()))
-            : figure.scopeId())
+        .thenComparing(figure -> figure.scopeType().equals(ScopeType.REGION.code())
+            ? String.valueOf(REGIONS.indexOf(figure.scopeId())) : figure.scopeId())
         .thenComparing(ProgressFigure::level));
     return figures;
   }
@@ -52,15 +53,15 @@ public final class ProvincialProgress {
     return groups;
   }
 
-  private static ProgressFigure figure(String scopeType, String scopeId, String level, List<ParkResult> parks,
+  private static ProgressFigure figure(ScopeType scopeType, String scopeId, String level, List<ParkResult> parks,
       double provinceShare) {
     List<String> passing = parks.stream().filter(ParkResult::passes).map(result -> result.park().id()).sorted().toList();
     List<String> notPassing = parks.stream().filter(result -> !result.passes()).map(result -> result.park().id())
         .sorted().toList();
-    return new ProgressFigure(scopeType, scopeId, level, passing, notPassing, GOALS.get(level), provinceShare);
+    return new ProgressFigure(scopeType.code(), scopeId, level, passing, notPassing, GOALS.get(level), provinceShare);
   }
 
   private static int scopeOrder(String scopeType) {
-    return List.of("province", "region", "city").indexOf(scopeType);
+    return List.of(ScopeType.PROVINCE, ScopeType.REGION, ScopeType.CITY).indexOf(ScopeType.of(scopeType));
   }
 }

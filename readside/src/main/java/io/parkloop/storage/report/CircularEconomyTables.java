@@ -60,7 +60,7 @@ final class CircularEconomyTables {
         from indicator_value
         where scope_type = 'park' and period_type = ? and period_start = ?
         group by scope_id order by scope_id""")) {
-      statement.setString(1, period.periodType());
+      statement.setString(1, period.periodType().code());
       statement.setTimestamp(2, Timestamp.from(period.startInstant()));
       try (ResultSet result = statement.executeQuery()) {
         while (result.next()) {

@@ -1,5 +1,7 @@
 package io.parkloop.storage.report;
 
+import io.parkloop.reference.Indicator;
+import io.parkloop.reference.Units;
 import io.parkloop.storage.table.Column;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,44 +16,44 @@ final class IndicatorLabels {
   private static final Map<String, String[]> LABELS = new LinkedHashMap<>();
 
   static {
-    label("value_added_10k_cny", "工业增加值", "Value added");
-    label("output_value_10k_cny", "工业总产值", "Output value");
-    label("energy_tce", "综合能耗", "Energy consumption");
-    label("electricity_kwh", "用电量", "Electricity");
-    label("natural_gas_m3", "天然气", "Natural gas");
-    label("raw_coal_t", "原煤", "Raw coal");
-    label("diesel_t", "柴油", "Diesel");
-    label("fuel_oil_t", "燃料油", "Fuel oil");
-    label("lpg_t", "液化石油气", "LPG");
-    label("steam_t", "蒸汽", "Steam");
-    label("heat_gj", "热力", "Heat");
-    label("material_t", "主要原材料消耗", "Main raw materials");
-    label("fresh_water_m3", "新鲜水取水量", "Fresh water intake");
-    label("recycled_water_m3", "重复用水量", "Recycled water");
-    label("water_reuse_rate", "水重复利用率", "Water reuse rate");
-    label("energy_output_rate", "能源产出率", "Energy output rate");
-    label("energy_intensity", "单位增加值能耗", "Energy intensity");
-    label("water_output_rate", "水资源产出率", "Water output rate");
-    label("resource_output_rate", "资源产出率", "Resource output rate");
-    label("land_output_rate", "土地产出率", "Land output rate");
-    label("cod_kg", "化学需氧量排放量", "COD load");
-    label("nh3n_kg", "氨氮排放量", "NH3-N load");
-    label("so2_kg", "二氧化硫排放量", "SO2 load");
-    label("nox_kg", "氮氧化物排放量", "NOx load");
-    label("pm_kg", "颗粒物排放量", "Particulate load");
-    label("cod_intensity", "单位增加值化学需氧量排放", "COD intensity");
-    label("nh3n_intensity", "单位增加值氨氮排放", "NH3-N intensity");
-    label("so2_intensity", "单位增加值二氧化硫排放", "SO2 intensity");
-    label("nox_intensity", "单位增加值氮氧化物排放", "NOx intensity");
-    label("pm_intensity", "单位增加值颗粒物排放", "Particulate intensity");
+    label(Indicator.VALUE_ADDED_10K_CNY, "工业增加值", "Value added");
+    label(Indicator.OUTPUT_VALUE_10K_CNY, "工业总产值", "Output value");
+    label(Indicator.ENERGY_TCE, "综合能耗", "Energy consumption");
+    label(Indicator.ELECTRICITY_KWH, "用电量", "Electricity");
+    label(Indicator.NATURAL_GAS_M3, "天然气", "Natural gas");
+    label(Indicator.RAW_COAL_T, "原煤", "Raw coal");
+    label(Indicator.DIESEL_T, "柴油", "Diesel");
+    label(Indicator.FUEL_OIL_T, "燃料油", "Fuel oil");
+    label(Indicator.LPG_T, "液化石油气", "LPG");
+    label(Indicator.STEAM_T, "蒸汽", "Steam");
+    label(Indicator.HEAT_GJ, "热力", "Heat");
+    label(Indicator.MATERIAL_T, "主要原材料消耗", "Main raw materials");
+    label(Indicator.FRESH_WATER_M3, "新鲜水取水量", "Fresh water intake");
+    label(Indicator.RECYCLED_WATER_M3, "重复用水量", "Recycled water");
+    label(Indicator.WATER_REUSE_RATE, "水重复利用率", "Water reuse rate");
+    label(Indicator.ENERGY_OUTPUT_RATE, "能源产出率", "Energy output rate");
+    label(Indicator.ENERGY_INTENSITY, "单位增加值能耗", "Energy intensity");
+    label(Indicator.WATER_OUTPUT_RATE, "水资源产出率", "Water output rate");
+    label(Indicator.RESOURCE_OUTPUT_RATE, "资源产出率", "Resource output rate");
+    label(Indicator.LAND_OUTPUT_RATE, "土地产出率", "Land output rate");
+    label(Indicator.COD_KG, "化学需氧量排放量", "COD load");
+    label(Indicator.NH3N_KG, "氨氮排放量", "NH3-N load");
+    label(Indicator.SO2_KG, "二氧化硫排放量", "SO2 load");
+    label(Indicator.NOX_KG, "氮氧化物排放量", "NOx load");
+    label(Indicator.PM_KG, "颗粒物排放量", "Particulate load");
+    label(Indicator.COD_INTENSITY, "单位增加值化学需氧量排放", "COD intensity");
+    label(Indicator.NH3N_INTENSITY, "单位增加值氨氮排放", "NH3-N intensity");
+    label(Indicator.SO2_INTENSITY, "单位增加值二氧化硫排放", "SO2 intensity");
+    label(Indicator.NOX_INTENSITY, "单位增加值氮氧化物排放", "NOx intensity");
+    label(Indicator.PM_INTENSITY, "单位增加值颗粒物排放", "Particulate intensity");
   }
 
   private static final List<String> ORDER = List.copyOf(LABELS.keySet());
 
   private IndicatorLabels() {}
 
-  private static void label(String indicator, String chinese, String english) {
-    LABELS.put(indicator, new String[] {chinese, english});
+  private static void label(Indicator indicator, String chinese, String english) {
+    LABELS.put(indicator.code(), new String[] {chinese, english});
   }
 
   /** Listed indicators in their order first, then the others by name. */
@@ -74,10 +76,10 @@ final class IndicatorLabels {
   /** Whole kWh and m³, tonnes to the kilogram, intensities to four decimals. */
   static String numberFormat(String unit) {
     return switch (unit) {
-      case "kWh", "m3", "CNY/m3", "CNY/t" -> "#,##0";
-      case "tce", "t", "10k CNY/tce", "100M CNY/km2" -> "#,##0.000";
-      case "%", "10k CNY", "GJ" -> "#,##0.0";
-      case "tce/10k CNY", "kg/10k CNY" -> "0.0000";
+      case Units.KWH, Units.M3, Units.CNY_PER_M3, Units.CNY_PER_T -> "#,##0";
+      case Units.TCE, Units.T, Units.TEN_K_CNY_PER_TCE, Units.HUNDRED_M_CNY_PER_KM2 -> "#,##0.000";
+      case Units.PERCENT, Units.TEN_K_CNY, Units.GJ -> "#,##0.0";
+      case Units.TCE_PER_TEN_K_CNY, Units.KG_PER_TEN_K_CNY -> "0.0000";
       default -> "#,##0.00";
     };
   }

@@ -1,5 +1,6 @@
 package io.parkloop.storage.report;
 
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.Province;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * @param first its first day
  * @param end the day after its last
  */
-public record ReportPeriod(String label, String periodType, LocalDate first, LocalDate end) {
+public record ReportPeriod(String label, PeriodType periodType, LocalDate first, LocalDate end) {
   private static final Pattern YEAR = Pattern.compile("(\\d{4})");
   private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
@@ -26,12 +27,12 @@ public record ReportPeriod(String label, String periodType, LocalDate first, Loc
     Matcher matcher;
     if ((matcher = YEAR.matcher(value)).matches()) {
       LocalDate first = LocalDate.of(Integer.parseInt(matcher.group(1)), 1, 1);
-      return new ReportPeriod(value, "year", first, first.plusYears(1));
+      return new ReportPeriod(value, PeriodType.YEAR, first, first.plusYears(1));
     }
     if ((matcher = QUARTER.matcher(value)).matches()) {
       int quarter = Integer.parseInt(matcher.group(2));
       LocalDate first = LocalDate.of(Integer.parseInt(matcher.group(1)), 3 * quarter - 2, 1);
-      return new ReportPeriod(value.toUpperCase(java.util.Locale.ROOT), "quarter", first, first.plusMonths(3));
+      return new ReportPeriod(value.toUpperCase(java.util.Locale.ROOT), PeriodType.QUARTER, first, first.plusMonths(3));
     }
     if ((matcher = MONTH.matcher(value)).matches()) {
       int month = Integer.parseInt(matcher.group(2));
@@ -39,7 +40,7 @@ public record ReportPeriod(String label, String periodType, LocalDate first, Loc
         throw new IllegalArgumentException("'" + text + "': month " + month + " is not 01..12");
       }
       LocalDate first = LocalDate.of(Integer.parseInt(matcher.group(1)), month, 1);
-      return new ReportPeriod(value, "month", first, first.plusMonths(1));
+      return new ReportPeriod(value, PeriodType.MONTH, first, first.plusMonths(1));
     }
     throw new IllegalArgumentException("'" + text + "' is not a period: give a year (2026), a quarter (2026-Q1)"
         + " or a month (2026-03)");

@@ -27,8 +27,8 @@ final class ScopeTables {
     try (PreparedStatement statement = connection.prepareStatement("""
         select scope_id, indicator, value, unit from indicator_value
         where scope_type = ? and period_type = ? and period_start = ?""")) {
-      statement.setString(1, level.scopeType());
-      statement.setString(2, period.periodType());
+      statement.setString(1, level.scopeType().code());
+      statement.setString(2, period.periodType().code());
       statement.setTimestamp(3, Timestamp.from(period.startInstant()));
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {

@@ -2,6 +2,7 @@ package io.parkloop.storage.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.reference.Province;
 import io.parkloop.storage.table.Column;
 import io.parkloop.storage.table.Table;
 import java.util.List;
@@ -29,7 +30,7 @@ class AcceptanceTablesTest {
   @Test
   void progressRowsNameTheParksBehindEachFigure() {
     Table progress = AcceptanceTables.progress(2026, true, ProvincialProgress.of(ParkSet.assessed()));
-    assertThat(progress.rows().get(0)).containsExactly(2026, "yes", "province", "江苏", "national", 3, 1, 33.33, 70.0,
+    assertThat(progress.rows().get(0)).containsExactly(2026, "yes", "province", Province.NAME, "national", 3, 1, 33.33, 70.0,
         "no", 33.33, 0.0, "SIP", "NTEDZ XZ");
   }
 

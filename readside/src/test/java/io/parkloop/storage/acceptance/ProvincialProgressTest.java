@@ -3,6 +3,7 @@ package io.parkloop.storage.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.parkloop.reference.Province;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ProvincialProgressTest {
   @Test
   void provinceThenRegionsSouthToNorthThenCities() {
     assertThat(figures).extracting(f -> f.scopeType() + ":" + f.scopeId() + ":" + f.level()).startsWith(
-        "province:江苏:national", "province:江苏:provincial",
+        "province:" + Province.NAME + ":national", "province:" + Province.NAME + ":provincial",
         "region:苏南:national", "region:苏南:provincial", "region:苏中:national",
         "region:苏北:national", "region:苏北:provincial");
     assertThat(figures).filteredOn(f -> f.scopeType().equals("city")).hasSize(6);
@@ -20,14 +21,14 @@ class ProvincialProgressTest {
 
   @Test
   void theProvinceAgainstSeventyAndFiftyPercent() {
-    ProgressFigure national = figure("province", "江苏", "national");
+    ProgressFigure national = figure("province", Province.NAME, "national");
     assertThat(national.passing()).containsExactly("SIP");
     assertThat(national.notPassing()).containsExactly("NTEDZ", "XZ");
     assertThat(national.share()).isCloseTo(1.0 / 3, within(1e-12));
     assertThat(national.goal()).isEqualTo(0.70);
     assertThat(national.meetsGoal()).isFalse();
 
-    ProgressFigure provincial = figure("province", "江苏", "provincial");
+    ProgressFigure provincial = figure("province", Province.NAME, "provincial");
     // the park without targets counts in the denominator: it has not shown it passes
     assertThat(provincial.passing()).containsExactly("WX");
     assertThat(provincial.notPassing()).containsExactly("CZBJ", "YCEP");

@@ -3,6 +3,7 @@ package io.parkloop.storage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parkloop.reference.PeriodType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,11 +13,11 @@ class ReportPeriodTest {
   @Test
   void yearQuarterAndMonth() {
     assertThat(ReportPeriod.parse("2026")).isEqualTo(
-        new ReportPeriod("2026", "year", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)));
+        new ReportPeriod("2026", PeriodType.YEAR, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)));
     assertThat(ReportPeriod.parse("2026-q2")).isEqualTo(
-        new ReportPeriod("2026-Q2", "quarter", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 7, 1)));
+        new ReportPeriod("2026-Q2", PeriodType.QUARTER, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 7, 1)));
     assertThat(ReportPeriod.parse("2026-03")).isEqualTo(
-        new ReportPeriod("2026-03", "month", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1)));
+        new ReportPeriod("2026-03", PeriodType.MONTH, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1)));
     assertThat(ReportPeriod.parse("2026-Q1").startInstant()).isEqualTo(Instant.parse("2025-12-31T16:00:00Z"));
   }
 

@@ -2,6 +2,7 @@ package io.parkloop.storage.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.AlertRecord;
 import io.parkloop.storage.AlertUpserts;
@@ -90,7 +91,7 @@ class StatisticsReportIT {
 
   private static List<IndicatorRecord> indicatorRows() {
     List<IndicatorRecord> rows = new ArrayList<>(List.of(
-        quarter("province", "江苏", "energy_tce", 2000.25, "tce"),
+        quarter("province", Province.NAME, "energy_tce", 2000.25, "tce"),
         quarter("region", "苏南", "energy_tce", 1234.5678, "tce"),
         quarter("city", "苏州", "energy_tce", 1234.5678, "tce"),
         quarter("park", "SIP", "energy_tce", 1234.5678, "tce"),
@@ -139,7 +140,7 @@ class StatisticsReportIT {
     // NTEDZ has no electricity or reuse rate in the quarter: empty cells, not zeros
     Row ntedz = row(workbook.getSheet("park 园区"), "NTEDZ").orElseThrow();
     assertThat(ntedz.getCell(6)).isNull();
-    assertThat(row(workbook.getSheet("province 全省"), "江苏").orElseThrow().getCell(1).getNumericCellValue())
+    assertThat(row(workbook.getSheet("province 全省"), Province.NAME).orElseThrow().getCell(1).getNumericCellValue())
         .isEqualTo(2000.25);
     assertThat(texts(row(workbook.getSheet("enterprise 企业"), "E1").orElseThrow()).subList(0, 3))
         .containsExactly("E1", "一号企业", "SIP");
@@ -163,7 +164,7 @@ class StatisticsReportIT {
   void progressAgainstTheGoals() {
     Sheet progress = workbook.getSheet("progress 推进进度");
     Row national = progress.getRow(2);
-    assertThat(cell(progress, national, "Scope")).isEqualTo("江苏");
+    assertThat(cell(progress, national, "Scope")).isEqualTo(Province.NAME);
     assertThat(cell(progress, national, "Level")).isEqualTo("national");
     assertThat(cell(progress, national, "Share passing (%)")).isEqualTo("50.0");
     assertThat(cell(progress, national, "Goal (%)")).isEqualTo("70.0");
@@ -202,7 +203,7 @@ class StatisticsReportIT {
   }
 
   private static IndicatorRecord month(String enterprise, String day) {
-    Instant start = LocalDate.parse(day).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+    Instant start = LocalDate.parse(day).atStartOfDay(Province.ZONE).toInstant();
     return new IndicatorRecord("enterprise", enterprise, "month", start, "value_added_10k_cny", 100, "10k CNY");
   }
 

@@ -1,9 +1,10 @@
 package io.parkloop.jobs.alerts;
 
-import io.parkloop.jobs.Indicators;
-import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorPart;
+import io.parkloop.reference.Indicator;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.ScopeType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public class PermitAlerts extends KeyedProcessFunction<String, IndicatorPart, Al
   private static final Map<String, String> FACTOR_BY_LOAD = new HashMap<>();
 
   static {
-    Indicators.LOAD_BY_FACTOR.forEach((factor, load) -> FACTOR_BY_LOAD.put(load, factor));
+    Indicator.loadsByFactor().forEach((factor, load) -> FACTOR_BY_LOAD.put(load.code(), factor));
   }
 
   private final ReferenceData reference;
@@ -48,16 +49,16 @@ public class PermitAlerts extends KeyedProcessFunction<String, IndicatorPart, Al
 
   /** Enterprise, load indicator and the start of the year the hour belongs to. */
   public static String key(IndicatorPart part) {
-    return part.scopeId + '|' + part.indicator + '|' + Periods.start("year", part.periodStart);
+    return part.scopeId + '|' + part.indicator + '|' + PeriodType.YEAR.start(part.periodStart);
   }
 
   @Override
   public void open(OpenContext context) {
     permitKg = new HashMap<>();
     reference.permits().forEach(permit -> {
-      String load = Indicators.LOAD_BY_FACTOR.get(permit.factor());
+      Indicator load = Indicator.loadsByFactor().get(permit.factor());
       if (load != null) {
-        permitKg.put(permit.enterprise() + '|' + load, permit.tonnesPerYear() * 1000);
+        permitKg.put(permit.enterprise() + '|' + load.code(), permit.tonnesPerYear() * 1000);
       }
     });
     parts = getRuntimeContext().getMapState(new MapStateDescriptor<>("hourly-loads", String.class, Long.class));
@@ -71,8 +72,8 @@ public class PermitAlerts extends KeyedProcessFunction<String, IndicatorPart, Al
     if (permit == null) {
       return;
     }
-    long yearStart = Periods.start("year", part.periodStart);
-    long yearEnd = Periods.end("year", yearStart);
+    long yearStart = PeriodType.YEAR.start(part.periodStart);
+    long yearEnd = PeriodType.YEAR.end(yearStart);
     long watermark = ctx.timerService().currentWatermark();
     if (yearEnd + retentionMillis <= watermark) {
       tooLate.inc(); // the year's state is gone: a partial year would raise a wrong alert
@@ -96,7 +97,7 @@ public class PermitAlerts extends KeyedProcessFunction<String, IndicatorPart, Al
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
     String[] key = ctx.getCurrentKey().split("\\|");
     long yearStart = Long.parseLong(key[2]);
-    if (timestamp > Periods.end("year", yearStart)) {
+    if (timestamp > PeriodType.YEAR.end(yearStart)) {
       parts.clear();
       ledger.clear();
     } else if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
@@ -116,9 +117,10 @@ public class PermitAlerts extends KeyedProcessFunction<String, IndicatorPart, Al
       microKgByHour.merge(hour, part.getValue(), Long::sum);
     }
     PermitProgress.Standing standing = PermitProgress.evaluate(microKgByHour, permit, yearStart, rule);
-    List<AlertUpdate> alerts = standing == null ? List.of() : List.of(new AlertUpdate(AlertUpdate.PERMIT, "enterprise",
-        enterprise, FACTOR_BY_LOAD.get(load), standing.severity(), standing.openedAt(),
-        yearOver ? Periods.end("year", yearStart) : null, standing.yearToDateKg(), permit, standing.evidence()));
+    List<AlertUpdate> alerts = standing == null ? List.of()
+        : List.of(new AlertUpdate(AlertUpdate.PERMIT, ScopeType.ENTERPRISE.code(),
+            enterprise, FACTOR_BY_LOAD.get(load), standing.severity(), standing.openedAt(),
+            yearOver ? PeriodType.YEAR.end(yearStart) : null, standing.yearToDateKg(), permit, standing.evidence()));
     ledger.publishAll(alerts, out);
   }
 }

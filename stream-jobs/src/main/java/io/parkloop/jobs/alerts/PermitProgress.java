@@ -1,6 +1,7 @@
 package io.parkloop.jobs.alerts;
 
 import io.parkloop.jobs.Periods;
+import io.parkloop.reference.PeriodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class PermitProgress {
    */
   public static Standing evaluate(SortedMap<Long, Long> microKgByHour, double permitKg, long yearStart,
       AlertRules.Permit rule) {
-    long yearEnd = Periods.end("year", yearStart);
+    long yearEnd = PeriodType.YEAR.end(yearStart);
     long ytdMicros = 0;
     Long warnedAt = null;
     Long criticalAt = null;

@@ -1,16 +1,18 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Indicators;
-import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorRow;
+import io.parkloop.reference.Indicator;
 import io.parkloop.reference.Park;
-import io.parkloop.reference.Province;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.ScopeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -23,10 +25,10 @@ import org.apache.flink.util.Collector;
  * never an average of ratios. A ratio appears once both of its quantities are known.
  */
 public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow, IndicatorRow> {
-  private static final Set<String> INPUTS = Set.of(Indicators.ENERGY_TCE, Indicators.ENERGY_TCE_SUPPLIED, Indicators.FRESH_WATER,
-      Indicators.RECYCLED_WATER, Indicators.VALUE_ADDED, Indicators.MATERIAL, Indicators.SOLID_WASTE_GENERATED,
-      Indicators.SOLID_WASTE_UTILIZED, "cod_kg", "nh3n_kg", "so2_kg",
-      "nox_kg", "pm_kg");
+  private static final Set<String> INPUTS = Stream.concat(Stream.of(Indicator.ENERGY_TCE, Indicator.ENERGY_TCE_SUPPLIED,
+      Indicator.FRESH_WATER_M3, Indicator.RECYCLED_WATER_M3, Indicator.VALUE_ADDED_10K_CNY, Indicator.MATERIAL_T,
+      Indicator.SOLID_WASTE_GENERATED_T, Indicator.SOLID_WASTE_UTILIZED_T), Indicator.loadsByFactor().values().stream())
+      .map(Indicator::code).collect(Collectors.toUnmodifiableSet());
 
   private final ReferenceData reference;
   private final PeriodRetention retention;
@@ -51,9 +53,8 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
   public void open(OpenContext context) {
     parksOfScope = new HashMap<>();
     for (Park park : reference.parks()) {
-      for (String scope : List.of("park|" + park.id(), "city|" + park.city(), "region|" + park.region().id(),
-          "level|" + park.level(), "province|" + Province.NAME)) {
-        parksOfScope.computeIfAbsent(scope, s -> new ArrayList<>()).add(park);
+      for (ScopeType type : ScopeType.widerThanEnterprise()) {
+        parksOfScope.computeIfAbsent(type.code() + '|' + type.idOf(park), s -> new ArrayList<>()).add(park);
       }
     }
     quantities = getRuntimeContext().getMapState(new MapStateDescriptor<>("quantities", String.class, Double.class));
@@ -77,53 +78,55 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
 
   List<IndicatorRow> derive(IndicatorRow row, Quantities q) throws Exception {
     List<IndicatorRow> rows = new ArrayList<>();
-    Double fresh = q.get(Indicators.FRESH_WATER);
-    Double recycled = q.get(Indicators.RECYCLED_WATER);
+    Double fresh = q.get(Indicator.FRESH_WATER_M3.code());
+    Double recycled = q.get(Indicator.RECYCLED_WATER_M3.code());
     double water = (fresh == null ? 0 : fresh) + (recycled == null ? 0 : recycled);
     if (water > 0) {
-      rows.add(derived(row, "water_reuse_rate", "%", (recycled == null ? 0 : recycled) / water * 100));
+      rows.add(derived(row, Indicator.WATER_REUSE_RATE, (recycled == null ? 0 : recycled) / water * 100));
     }
-    Double generated = q.get(Indicators.SOLID_WASTE_GENERATED);
+    Double generated = q.get(Indicator.SOLID_WASTE_GENERATED_T.code());
     if (generated != null && generated > 0) {
-      Double utilized = q.get(Indicators.SOLID_WASTE_UTILIZED);
-      rows.add(derived(row, Indicators.SOLID_WASTE_UTILIZATION_RATE, "%", (utilized == null ? 0 : utilized) / generated * 100));
+      Double utilized = q.get(Indicator.SOLID_WASTE_UTILIZED_T.code());
+      rows.add(derived(row, Indicator.SOLID_WASTE_UTILIZATION_RATE, (utilized == null ? 0 : utilized) / generated * 100));
     }
-    Double tce = q.get(Indicators.ENERGY_TCE);
-    Double supplied = q.get(Indicators.ENERGY_TCE_SUPPLIED);
+    Double tce = q.get(Indicator.ENERGY_TCE.code());
+    Double supplied = q.get(Indicator.ENERGY_TCE_SUPPLIED.code());
     if (tce != null && supplied != null) {
-      rows.add(derived(row, Indicators.ENERGY_TCE_NET, "tce", tce - supplied));
+      rows.add(derived(row, Indicator.ENERGY_TCE_NET, tce - supplied));
     }
-    Double valueAdded = q.get(Indicators.VALUE_ADDED);
+    Double valueAdded = q.get(Indicator.VALUE_ADDED_10K_CNY.code());
     if (valueAdded == null || valueAdded <= 0) {
       return rows;
     }
     if (tce != null && tce > 0) {
-      rows.add(derived(row, "energy_output_rate", "10k CNY/tce", valueAdded / tce));
-      rows.add(derived(row, "energy_intensity", "tce/10k CNY", tce / valueAdded));
+      rows.add(derived(row, Indicator.ENERGY_OUTPUT_RATE, valueAdded / tce));
+      rows.add(derived(row, Indicator.ENERGY_INTENSITY, tce / valueAdded));
     }
     if (fresh != null && fresh > 0) {
-      rows.add(derived(row, "water_output_rate", "CNY/m3", valueAdded * 1e4 / fresh));
+      rows.add(derived(row, Indicator.WATER_OUTPUT_RATE, valueAdded * 1e4 / fresh));
     }
-    Double material = q.get(Indicators.MATERIAL);
+    Double material = q.get(Indicator.MATERIAL_T.code());
     double resources = (tce == null ? 0 : tce) + (material == null ? 0 : material);
     if (resources > 0) {
-      rows.add(derived(row, "resource_output_rate", "CNY/t", valueAdded * 1e4 / resources));
+      rows.add(derived(row, Indicator.RESOURCE_OUTPUT_RATE, valueAdded * 1e4 / resources));
     }
     List<Park> parks = parksOfScope.get(row.scopeType + '|' + row.scopeId);
-    if (parks != null && (row.periodType.equals("year") || row.periodType.equals("r12m"))) {
-      rows.add(derived(row, "land_output_rate", "100M CNY/km2", valueAdded / 1e4 / landAreaAtEnd(parks, row)));
+    PeriodType period = PeriodType.of(row.periodType);
+    if (parks != null && (period == PeriodType.YEAR || period == PeriodType.R12M)) {
+      rows.add(derived(row, Indicator.LAND_OUTPUT_RATE, valueAdded / 1e4 / landAreaAtEnd(parks, row)));
     }
-    for (String load : Indicators.LOAD_BY_FACTOR.values()) {
-      Double kg = q.get(load);
+    for (Indicator load : Indicator.loadsByFactor().values()) {
+      Double kg = q.get(load.code());
       if (kg != null) {
-        rows.add(derived(row, Indicators.intensityOf(load), "kg/10k CNY", kg / valueAdded));
+        rows.add(derived(row, load.intensity(), kg / valueAdded));
       }
     }
     return rows;
   }
 
-  private static IndicatorRow derived(IndicatorRow basis, String indicator, String unit, double value) {
-    return new IndicatorRow(basis.scopeType, basis.scopeId, basis.periodType, basis.periodStart, indicator, unit, value);
+  private static IndicatorRow derived(IndicatorRow basis, Indicator indicator, double value) {
+    return new IndicatorRow(basis.scopeType, basis.scopeId, basis.periodType, basis.periodStart, indicator.code(),
+        indicator.unit(), value);
   }
 
   /**
@@ -141,7 +144,7 @@ public class DerivedIndicators extends KeyedProcessFunction<String, IndicatorRow
 
   /** The end of the row's period; a rolling row's period_start already is its window's end. */
   private static long periodEnd(IndicatorRow row) {
-    return row.periodType.startsWith("r") ? row.periodStart : Periods.end(row.periodType, row.periodStart);
+    return PeriodType.of(row.periodType).span(row.periodStart)[1];
   }
 
   @Override

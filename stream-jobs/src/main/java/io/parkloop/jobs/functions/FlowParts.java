@@ -1,13 +1,14 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Indicators;
-import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.WasteRow;
+import io.parkloop.reference.Indicator;
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.Units;
 import io.parkloop.storage.flows.FlowRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,16 +84,16 @@ public final class FlowParts {
       String source = meter.isTransfer() ? meter.supplier() : FlowRecord.OUTSIDE;
       String sourcePark = meter.isTransfer() ? parkOf(reference, meter.supplier()) : null;
       String targetPark = reference.parkOf(meter.enterprise()).id();
-      long day = Periods.start("day", hour.hourStart);
+      long day = PeriodType.DAY.start(hour.hourStart);
       String partId = meter.id() + '|' + hour.hourStart;
       List<IndicatorPart> parts = new ArrayList<>();
       directions(sourcePark, targetPark).forEach((park, direction) -> {
         String link = link(park, source, meter.enterprise(), direction);
-        parts.add(new IndicatorPart(SCOPE_TYPE, link, "day", day, meter.medium().indicator(),
+        parts.add(new IndicatorPart(SCOPE_TYPE, link, PeriodType.DAY.code(), day, meter.medium().indicator(),
             meter.medium().canonicalUnit(), partId, IndicatorPart.toMicros(hour.quantity)));
         if (meter.medium().isEnergy()) {
-          parts.add(new IndicatorPart(SCOPE_TYPE, link, "day", day, Indicators.ENERGY_TCE, "tce", partId,
-              IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit(hour.hourStart))));
+          parts.add(new IndicatorPart(SCOPE_TYPE, link, PeriodType.DAY.code(), day, Indicator.ENERGY_TCE.code(),
+              Indicator.ENERGY_TCE.unit(), partId, IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit(hour.hourStart))));
         }
       });
       return parts;
@@ -123,8 +124,9 @@ public final class FlowParts {
       String flow = row.isHazardous() ? HAZARDOUS_WASTE : SOLID_WASTE;
       List<IndicatorPart> parts = new ArrayList<>();
       directions(reference.parkOf(row.enterprise).id(), targetPark).forEach((park, direction) ->
-          parts.add(new IndicatorPart(SCOPE_TYPE, link(park, row.enterprise, target, direction), "month",
-              row.monthStart, flow, "t", "waste:" + row.enterprise + '|' + row.id, IndicatorPart.toMicros(row.tonnes))));
+          parts.add(new IndicatorPart(SCOPE_TYPE, link(park, row.enterprise, target, direction),
+              PeriodType.MONTH.code(), row.monthStart, flow, Units.T, "waste:" + row.enterprise + '|' + row.id,
+              IndicatorPart.toMicros(row.tonnes))));
       return parts;
     }
   }

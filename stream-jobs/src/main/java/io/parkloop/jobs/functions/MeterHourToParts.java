@@ -2,8 +2,11 @@ package io.parkloop.jobs.functions;
 
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.MeterHour;
+import io.parkloop.reference.Indicator;
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.ScopeType;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -38,11 +41,13 @@ public class MeterHourToParts extends RichFlatMapFunction<MeterHour, IndicatorPa
       unattributed.inc();
       return;
     }
-    out.collect(new IndicatorPart("enterprise", meter.enterprise(), "hour", hour.hourStart,
+    String enterprise = ScopeType.ENTERPRISE.code();
+    String hourly = PeriodType.HOUR.code();
+    out.collect(new IndicatorPart(enterprise, meter.enterprise(), hourly, hour.hourStart,
         meter.medium().indicator(), meter.medium().canonicalUnit(), meter.id(), IndicatorPart.toMicros(hour.quantity)));
     if (meter.medium().isEnergy()) {
-      out.collect(new IndicatorPart("enterprise", meter.enterprise(), "hour", hour.hourStart,
-          "energy_tce", "tce", meter.id(), IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit(hour.hourStart))));
+      out.collect(new IndicatorPart(enterprise, meter.enterprise(), hourly, hour.hourStart, Indicator.ENERGY_TCE.code(),
+          Indicator.ENERGY_TCE.unit(), meter.id(), IndicatorPart.toMicros(hour.quantity * meter.tcePerUnit(hour.hourStart))));
     }
   }
 }

@@ -1,11 +1,13 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Indicators;
 import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.MeterReading;
+import io.parkloop.reference.Indicator;
 import io.parkloop.reference.Outlet;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.ScopeType;
 import java.util.HashMap;
 import java.util.Map;
 import io.parkloop.jobs.records.LateReading;
@@ -80,11 +82,11 @@ public class OutletLoads extends KeyedProcessFunction<String, MeterReading, Indi
     values.put(reading.factor + '|' + reading.kind, reading.value);
     boolean water = outlet.type().equals("water");
     Double volume = values.get((water ? "w00000" : "a00000") + "|Cou");
-    for (Map.Entry<String, String> load : Indicators.LOAD_BY_FACTOR.entrySet()) {
+    for (Map.Entry<String, Indicator> load : Indicator.loadsByFactor().entrySet()) {
       Double kg = load(values.get(load.getKey() + "|Cou"), values.get(load.getKey() + "|Avg"), volume, water);
       if (kg != null) {
-        out.collect(new IndicatorPart("enterprise", outlet.enterprise(), "hour", hour, load.getValue(), "kg",
-            outlet.id(), IndicatorPart.toMicros(kg)));
+        out.collect(new IndicatorPart(ScopeType.ENTERPRISE.code(), outlet.enterprise(), PeriodType.HOUR.code(), hour,
+            load.getValue().code(), load.getValue().unit(), outlet.id(), IndicatorPart.toMicros(kg)));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.parkloop.jobs.functions;
 
+import io.parkloop.reference.PeriodType;
 import java.io.Serializable;
 
 /**
@@ -10,9 +11,9 @@ import java.io.Serializable;
  */
 public record PeriodRetention(long readingsMillis, long statisticsMillis) implements Serializable {
   public long after(String periodType) {
-    return switch (periodType) {
-      case "hour", "day", "r24h", "r30d" -> readingsMillis;
-      default -> statisticsMillis;
+    return switch (PeriodType.of(periodType)) {
+      case HOUR, DAY, R24H, R30D -> readingsMillis;
+      case MONTH, QUARTER, YEAR, R12M -> statisticsMillis;
     };
   }
 }

@@ -1,7 +1,7 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorRow;
+import io.parkloop.reference.PeriodType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,22 +27,9 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     this.retention = retention;
   }
 
-  /** The rolling window built from rows of {@code periodType}, or null when none is. */
-  public static String windowOf(String periodType) {
-    return switch (periodType) {
-      case "hour" -> "r24h";
-      case "day" -> "r30d";
-      case "month" -> "r12m";
-      default -> null;
-    };
-  }
-
-  static int length(String window) {
-    return switch (window) {
-      case "r24h" -> 24;
-      case "r30d" -> 30;
-      default -> 12;
-    };
+  /** Whether a rolling window is built from rows of this row's period type (hours, days and months). */
+  public static boolean isInput(IndicatorRow row) {
+    return PeriodType.of(row.periodType).rollingWindow().isPresent();
   }
 
   public static String key(IndicatorRow row) {
@@ -57,33 +44,31 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
 
   @Override
   public void processElement(IndicatorRow row, Context ctx, Collector<IndicatorRow> out) throws Exception {
-    String window = windowOf(row.periodType);
-    int length = length(window);
+    PeriodType type = PeriodType.of(row.periodType);
+    PeriodType window = type.rollingWindow().orElseThrow();
+    int length = window.length();
     periods.put(row.periodStart, io.parkloop.jobs.records.IndicatorPart.toMicros(row.value));
     long latest = newest.value() == null ? row.periodStart : Math.max(newest.value(), row.periodStart);
     newest.update(latest);
     // forget this period once no window that holds it can change any more
-    long last = row.periodStart;
-    for (int i = 0; i < length; i++) {
-      last = Periods.end(row.periodType, last);
-    }
+    long last = type.plus(row.periodStart, length);
     ctx.timerService().registerEventTimeTimer(last + retention.after(row.periodType));
 
     // the windows ending with this period and each of the next ones, up to the newest seen: the
     // first summed in full, each next one slid by a period (add the new one, drop the oldest)
     long start = row.periodStart;
-    long end = Periods.end(row.periodType, start);
-    long sum = windowSum(row.periodType, end, length);
+    long end = type.end(start);
+    long sum = windowSum(type, end, length);
     long oldest = start;
     for (int i = 1; i < length; i++) {
-      oldest = previousStart(row.periodType, oldest);
+      oldest = previousStart(type, oldest);
     }
     for (int i = 0; i < length && start <= latest; i++) {
-      out.collect(new IndicatorRow(row.scopeType, row.scopeId, window, end, row.indicator, row.unit, sum / 1e6));
+      out.collect(new IndicatorRow(row.scopeType, row.scopeId, window.code(), end, row.indicator, row.unit, sum / 1e6));
       start = end;
-      end = Periods.end(row.periodType, start);
+      end = type.end(start);
       sum += micros(start) - micros(oldest);
-      oldest = Periods.end(row.periodType, oldest);
+      oldest = type.end(oldest);
     }
   }
 
@@ -93,7 +78,7 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
   }
 
   /** The sum of the {@code length} periods that end at {@code end}. */
-  private long windowSum(String periodType, long end, int length) throws Exception {
+  private long windowSum(PeriodType periodType, long end, int length) throws Exception {
     long sum = 0;
     long start = end;
     for (int i = 0; i < length; i++) {
@@ -103,15 +88,15 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     return sum;
   }
 
-  private static long previousStart(String periodType, long start) {
+  private static long previousStart(PeriodType periodType, long start) {
     // the period before `start` begins at the start of the period holding the instant just before it
-    return Periods.start(periodType, start - 1);
+    return periodType.start(start - 1);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorRow> out) throws Exception {
     String type = ctx.getCurrentKey().substring(ctx.getCurrentKey().lastIndexOf('|') + 1);
-    long newestExpired = newestExpiredStart(type, timestamp - retention.after(type));
+    long newestExpired = newestExpiredStart(PeriodType.of(type), timestamp - retention.after(type));
     // every period whose windows have all closed by now: one calendar computation per timer, not per period
     List<Long> expired = new ArrayList<>();
     for (Long start : periods.keys()) {
@@ -132,9 +117,9 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
    * the period {@code length} periods before the one holding that instant. (A window ends on a
    * period boundary, so it ends by an instant inside a period exactly when it ends by that period's start.)
    */
-  static long newestExpiredStart(String type, long closedBy) {
-    long start = Periods.start(type, closedBy);
-    for (int i = 0; i < length(windowOf(type)); i++) {
+  static long newestExpiredStart(PeriodType type, long closedBy) {
+    long start = type.start(closedBy);
+    for (int i = 0; i < type.rollingWindow().orElseThrow().length(); i++) {
       start = previousStart(type, start);
     }
     return start;

@@ -3,8 +3,8 @@ package io.parkloop.jobs.functions;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.reference.Park;
-import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.ScopeType;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
@@ -22,7 +22,7 @@ public class ScopeRollup implements FlatMapFunction<IndicatorRow, IndicatorPart>
 
   @Override
   public void flatMap(IndicatorRow row, Collector<IndicatorPart> out) {
-    if (!"enterprise".equals(row.scopeType) || reference.enterprise(row.scopeId).isEmpty()) {
+    if (!ScopeType.ENTERPRISE.code().equals(row.scopeType) || reference.enterprise(row.scopeId).isEmpty()) {
       return;
     }
     long micros = IndicatorPart.toMicros(row.value);
@@ -35,15 +35,14 @@ public class ScopeRollup implements FlatMapFunction<IndicatorRow, IndicatorPart>
   /** An enterprise and every wider scope it belongs to, as {scope_type, scope_id} pairs. */
   public static java.util.List<String[]> scopesOf(ReferenceData reference, String enterprise) {
     java.util.List<String[]> scopes = new java.util.ArrayList<>();
-    scopes.add(new String[] {"enterprise", enterprise});
+    scopes.add(new String[] {ScopeType.ENTERPRISE.code(), enterprise});
     scopes.addAll(java.util.Arrays.asList(widerScopes(reference.parkOf(enterprise))));
     return scopes;
   }
 
   /** The scopes wider than an enterprise of {@code park}, as {scope_type, scope_id} pairs. */
   public static String[][] widerScopes(Park park) {
-    return new String[][] {
-        {"park", park.id()}, {"city", park.city()}, {"region", park.region().id()},
-        {"level", park.level()}, {"province", Province.NAME}};
+    return ScopeType.widerThanEnterprise().stream()
+        .map(type -> new String[] {type.code(), type.idOf(park)}).toArray(String[][]::new);
   }
 }

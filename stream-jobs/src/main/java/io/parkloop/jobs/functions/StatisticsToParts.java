@@ -1,10 +1,12 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Indicators;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.StatisticsRow;
+import io.parkloop.reference.Indicator;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
+import io.parkloop.reference.ScopeType;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
@@ -21,17 +23,18 @@ public class StatisticsToParts implements FlatMapFunction<StatisticsRow, Indicat
 
   @Override
   public void flatMap(StatisticsRow row, Collector<IndicatorPart> out) {
-    emit(row, Indicators.VALUE_ADDED, "10k CNY", row.valueAdded, out);
-    emit(row, Indicators.OUTPUT_VALUE, "10k CNY", row.outputValue, out);
-    emit(row, Indicators.MATERIAL, "t", row.material, out);
+    emit(row, Indicator.VALUE_ADDED_10K_CNY, row.valueAdded, out);
+    emit(row, Indicator.OUTPUT_VALUE_10K_CNY, row.outputValue, out);
+    emit(row, Indicator.MATERIAL_T, row.material, out);
   }
 
-  private void emit(StatisticsRow row, String indicator, String unit, Double value, Collector<IndicatorPart> out) {
+  private void emit(StatisticsRow row, Indicator indicator, Double value, Collector<IndicatorPart> out) {
     if (value == null) {
       return;
     }
-    IndicatorRow own = new IndicatorRow("enterprise", row.enterprise, "month", row.monthStart, indicator, unit, value);
-    out.collect(new IndicatorPart(own.scopeType, own.scopeId, own.periodType, own.periodStart, indicator, unit,
+    IndicatorRow own = new IndicatorRow(ScopeType.ENTERPRISE.code(), row.enterprise, PeriodType.MONTH.code(),
+        row.monthStart, indicator.code(), indicator.unit(), value);
+    out.collect(new IndicatorPart(own.scopeType, own.scopeId, own.periodType, own.periodStart, own.indicator, own.unit,
         "statistics", IndicatorPart.toMicros(value)));
     wider.flatMap(own, out);
   }

@@ -1,8 +1,8 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Periods;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
+import io.parkloop.reference.PeriodType;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -60,7 +60,7 @@ public class SumOfParts extends KeyedProcessFunction<String, IndicatorPart, Indi
 
   @Override
   public void processElement(IndicatorPart part, Context ctx, Collector<IndicatorRow> out) throws Exception {
-    long expiry = Periods.end(part.periodType, part.periodStart) + retentionMillis;
+    long expiry = PeriodType.of(part.periodType).end(part.periodStart) + retentionMillis;
     if (expiry <= ctx.timerService().currentWatermark()) {
       tooLate.inc();
       ctx.output(TOO_LATE, part);

@@ -1,9 +1,10 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Indicators;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.MeterHour;
+import io.parkloop.reference.Indicator;
 import io.parkloop.reference.Meter;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,19 +76,19 @@ public class TransferParts extends RichFlatMapFunction<MeterHour, IndicatorPart>
     List<IndicatorPart> parts = new ArrayList<>();
     String partId = PART_PREFIX + meter.id();
     for (String[] scope : ScopeRollup.scopesOf(reference, meter.supplier())) {
-      Sink sink = (indicator, partUnit, value) -> parts.add(new IndicatorPart(scope[0], scope[1], "hour",
+      Sink sink = (indicator, partUnit, value) -> parts.add(new IndicatorPart(scope[0], scope[1], PeriodType.HOUR.code(),
           hour.hourStart, indicator, partUnit, partId, IndicatorPart.toMicros(value)));
       if (consumerScopes.contains(scope[0] + '|' + scope[1])) {
-        sink.add(Indicators.exchangedOf(quantity), unit, hour.quantity);
+        sink.add(Indicator.exchangedOf(quantity), unit, hour.quantity);
         if (energy) {
-          sink.add(Indicators.ENERGY_TCE_EXCHANGED, "tce", tce);
+          sink.add(Indicator.ENERGY_TCE_EXCHANGED.code(), Indicator.ENERGY_TCE_EXCHANGED.unit(), tce);
           sink.add(quantity, unit, -hour.quantity);
-          sink.add(Indicators.ENERGY_TCE, "tce", -tce);
+          sink.add(Indicator.ENERGY_TCE.code(), Indicator.ENERGY_TCE.unit(), -tce);
         }
       } else {
-        sink.add(Indicators.suppliedOf(quantity), unit, hour.quantity);
+        sink.add(Indicator.suppliedOf(quantity), unit, hour.quantity);
         if (energy) {
-          sink.add(Indicators.ENERGY_TCE_SUPPLIED, "tce", tce);
+          sink.add(Indicator.ENERGY_TCE_SUPPLIED.code(), Indicator.ENERGY_TCE_SUPPLIED.unit(), tce);
         }
       }
     }

@@ -1,8 +1,9 @@
 package io.parkloop.jobs.functions;
 
-import io.parkloop.jobs.Indicators;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.WasteRow;
+import io.parkloop.reference.Indicator;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public class WasteToParts implements FlatMapFunction<WasteRow, IndicatorPart> {
     if (reference.enterprise(row.enterprise).isEmpty()) {
       return List.of(); // ingest checked it; a reference reload since may have removed the enterprise
     }
-    String indicator = indicatorOf(row);
+    Indicator indicator = indicatorOf(row);
     if (indicator == null) {
       return List.of(); // ingest admits only the contract's flows
     }
@@ -44,9 +45,11 @@ public class WasteToParts implements FlatMapFunction<WasteRow, IndicatorPart> {
     long micros = IndicatorPart.toMicros(row.tonnes);
     List<IndicatorPart> parts = new ArrayList<>();
     for (String[] scope : generatorScopes) {
-      parts.add(new IndicatorPart(scope[0], scope[1], "month", row.monthStart, indicator, "t", partId, micros));
+      parts.add(new IndicatorPart(scope[0], scope[1], PeriodType.MONTH.code(), row.monthStart, indicator.code(),
+          indicator.unit(), partId, micros));
       if (receiverScopes.contains(scope[0] + '|' + scope[1])) {
-        parts.add(new IndicatorPart(scope[0], scope[1], "month", row.monthStart, Indicators.WASTE_EXCHANGED, "t",
+        parts.add(new IndicatorPart(scope[0], scope[1], PeriodType.MONTH.code(), row.monthStart,
+            Indicator.WASTE_EXCHANGED_T.code(), Indicator.WASTE_EXCHANGED_T.unit(),
             partId, micros));
       }
     }
@@ -54,16 +57,16 @@ public class WasteToParts implements FlatMapFunction<WasteRow, IndicatorPart> {
   }
 
   /** The quantity a record adds to, by category and flow; null for a flow outside the contract. */
-  static String indicatorOf(WasteRow row) {
+  static Indicator indicatorOf(WasteRow row) {
     boolean hazardous = row.isHazardous();
     return switch (row.flow) {
-      case "generated" -> hazardous ? Indicators.HAZARDOUS_WASTE_GENERATED : Indicators.SOLID_WASTE_GENERATED;
-      case "utilized" -> hazardous ? Indicators.HAZARDOUS_WASTE_UTILIZED : Indicators.SOLID_WASTE_UTILIZED;
+      case "generated" -> hazardous ? Indicator.HAZARDOUS_WASTE_GENERATED_T : Indicator.SOLID_WASTE_GENERATED_T;
+      case "utilized" -> hazardous ? Indicator.HAZARDOUS_WASTE_UTILIZED_T : Indicator.SOLID_WASTE_UTILIZED_T;
       case "transferred" -> row.toEnterprise != null
-          ? (hazardous ? Indicators.HAZARDOUS_WASTE_UTILIZED : Indicators.SOLID_WASTE_UTILIZED)
-          : (hazardous ? Indicators.HAZARDOUS_WASTE_TO_HANDLERS : Indicators.SOLID_WASTE_TO_HANDLERS);
-      case "disposed" -> hazardous ? Indicators.HAZARDOUS_WASTE_DISPOSED : Indicators.SOLID_WASTE_DISPOSED;
-      case "stored" -> hazardous ? Indicators.HAZARDOUS_WASTE_STORED : Indicators.SOLID_WASTE_STORED;
+          ? (hazardous ? Indicator.HAZARDOUS_WASTE_UTILIZED_T : Indicator.SOLID_WASTE_UTILIZED_T)
+          : (hazardous ? Indicator.HAZARDOUS_WASTE_TO_HANDLERS_T : Indicator.SOLID_WASTE_TO_HANDLERS_T);
+      case "disposed" -> hazardous ? Indicator.HAZARDOUS_WASTE_DISPOSED_T : Indicator.SOLID_WASTE_DISPOSED_T;
+      case "stored" -> hazardous ? Indicator.HAZARDOUS_WASTE_STORED_T : Indicator.SOLID_WASTE_STORED_T;
       default -> null;
     };
   }

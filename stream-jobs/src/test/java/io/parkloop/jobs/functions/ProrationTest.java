@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.parkloop.jobs.Periods;
+import io.parkloop.reference.PeriodType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +28,11 @@ class ProrationTest {
     // 22:00 to 04:00 Shanghai time across midnight: the first day holds 2 of 6 hours
     long start = t("2026-03-01T14:00:00Z");
     long end = t("2026-03-01T20:00:00Z");
-    long day = Periods.start("day", start);
+    long day = PeriodType.DAY.start(start);
 
     assertThat(Instant.ofEpochMilli(day)).isEqualTo(Instant.parse("2026-02-28T16:00:00Z"));
-    assertThat(Proration.share(600, start, end, day, Periods.end("day", day))).isCloseTo(200.0, within(1e-9));
-    assertThat(Proration.share(600, start, end, Periods.end("day", day), Periods.end("day", Periods.end("day", day))))
+    assertThat(Proration.share(600, start, end, day, PeriodType.DAY.end(day))).isCloseTo(200.0, within(1e-9));
+    assertThat(Proration.share(600, start, end, PeriodType.DAY.end(day), PeriodType.DAY.end(PeriodType.DAY.end(day))))
         .isCloseTo(400.0, within(1e-9));
   }
 
@@ -40,10 +41,10 @@ class ProrationTest {
     // 2026-03-31 23:30 to 2026-04-01 00:30 Shanghai
     long start = t("2026-03-31T15:30:00Z");
     long end = t("2026-03-31T16:30:00Z");
-    long march = Periods.start("month", start);
+    long march = PeriodType.MONTH.start(start);
 
     assertThat(Instant.ofEpochMilli(march)).isEqualTo(Instant.parse("2026-02-28T16:00:00Z"));
-    assertThat(Proration.share(10, start, end, march, Periods.end("month", march))).isEqualTo(5.0);
+    assertThat(Proration.share(10, start, end, march, PeriodType.MONTH.end(march))).isEqualTo(5.0);
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.MeterHour;
 import io.parkloop.jobs.records.MeterReading;
+import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.time.Instant;
@@ -81,22 +82,22 @@ class StateCleanupHarnessTest {
       assertThat(harness.numKeyedStateEntries()).isZero();
       assertThat(harness.numEventTimeTimers()).isZero();
 
-      long march = Periods.start("month", T0);
+      long march = PeriodType.MONTH.start(T0);
       harness.processElement(new StreamRecord<>(new IndicatorRow("park", "SIP", "month", march, "value_added_10k_cny",
           "10k CNY", 2_708), march));
-      harness.processWatermark(Periods.end("month", march) + RETENTION);
+      harness.processWatermark(PeriodType.MONTH.end(march) + RETENTION);
       assertThat(harness.numKeyedStateEntries()).as("months wait for late statistics").isPositive();
     }
   }
 
   @Test
   void theNewestExpiredPeriodIsTheOneWhoseLastWindowEndsByTheInstant() {
-    long day = Periods.start("day", T0);
+    long day = PeriodType.DAY.start(T0);
     // r30d: a day is in the windows ending up to 30 days after its start
-    assertThat(RollingSums.newestExpiredStart("day", day + 30 * 24 * HOUR)).isEqualTo(day);
-    assertThat(RollingSums.newestExpiredStart("day", day + 30 * 24 * HOUR - 1)).isEqualTo(day - 24 * HOUR);
+    assertThat(RollingSums.newestExpiredStart(PeriodType.DAY, day + 30 * 24 * HOUR)).isEqualTo(day);
+    assertThat(RollingSums.newestExpiredStart(PeriodType.DAY, day + 30 * 24 * HOUR - 1)).isEqualTo(day - 24 * HOUR);
     long january = Instant.parse("2025-12-31T16:00:00Z").toEpochMilli(); // 2026-01-01 in Shanghai
-    assertThat(RollingSums.newestExpiredStart("month", Instant.parse("2026-12-31T16:00:00Z").toEpochMilli()))
+    assertThat(RollingSums.newestExpiredStart(PeriodType.MONTH, Instant.parse("2026-12-31T16:00:00Z").toEpochMilli()))
         .isEqualTo(january);
   }
 
