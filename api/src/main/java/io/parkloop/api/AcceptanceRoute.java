@@ -1,7 +1,7 @@
 package io.parkloop.api;
 
-import io.parkloop.storage.acceptance.AcceptanceQueries;
-import io.parkloop.storage.acceptance.AcceptanceTables;
+import io.parkloop.readside.acceptance.AcceptanceQueries;
+import io.parkloop.readside.acceptance.AcceptanceTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.parkloop.api;
 
-import io.parkloop.storage.acceptance.AcceptanceQueries;
-import io.parkloop.storage.table.Table;
-import io.parkloop.storage.table.TableFormat;
+import io.parkloop.readside.acceptance.AcceptanceQueries;
+import io.parkloop.readside.table.Table;
+import io.parkloop.readside.table.TableFormat;
 import java.time.Instant;
 import java.util.Set;
 

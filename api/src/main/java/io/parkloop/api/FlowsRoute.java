@@ -1,8 +1,8 @@
 package io.parkloop.api;
 
 import io.parkloop.storage.flows.FlowRecord;
-import io.parkloop.storage.flows.FlowTables;
-import io.parkloop.storage.table.TableFormat;
+import io.parkloop.readside.flows.FlowTables;
+import io.parkloop.readside.table.TableFormat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.YearMonth;

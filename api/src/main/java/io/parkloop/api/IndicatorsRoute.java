@@ -2,9 +2,9 @@ package io.parkloop.api;
 
 import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ScopeType;
-import io.parkloop.storage.ExportFilter;
-import io.parkloop.storage.ExportFormat;
-import io.parkloop.storage.IndicatorExport;
+import io.parkloop.readside.ExportFilter;
+import io.parkloop.readside.ExportFormat;
+import io.parkloop.readside.IndicatorExport;
 import io.parkloop.storage.IndicatorRecord;
 import java.sql.Connection;
 import java.sql.SQLException;

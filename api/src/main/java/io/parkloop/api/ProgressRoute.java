@@ -1,9 +1,9 @@
 package io.parkloop.api;
 
-import io.parkloop.storage.DatabaseRoles;
-import io.parkloop.storage.acceptance.AcceptanceQueries;
-import io.parkloop.storage.acceptance.AcceptanceTables;
-import io.parkloop.storage.acceptance.ProvincialProgress;
+import io.parkloop.readside.DatabaseRoles;
+import io.parkloop.readside.acceptance.AcceptanceQueries;
+import io.parkloop.readside.acceptance.AcceptanceTables;
+import io.parkloop.readside.acceptance.ProvincialProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.parkloop.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.parkloop.storage.ApiTokens;
-import io.parkloop.storage.DatabaseRoles;
+import io.parkloop.readside.ApiTokens;
+import io.parkloop.readside.DatabaseRoles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

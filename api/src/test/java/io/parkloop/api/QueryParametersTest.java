@@ -3,9 +3,9 @@ package io.parkloop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parkloop.storage.ExportFilter;
-import io.parkloop.storage.ExportFormat;
-import io.parkloop.storage.table.TableFormat;
+import io.parkloop.readside.ExportFilter;
+import io.parkloop.readside.ExportFormat;
+import io.parkloop.readside.table.TableFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;

@@ -8,7 +8,7 @@ import io.parkloop.embedded.DatabaseEngine;
 import io.parkloop.embedded.DatabaseEngines;
 import io.parkloop.embedded.TestDatabase;
 import io.parkloop.reference.Province;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.Migrations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;

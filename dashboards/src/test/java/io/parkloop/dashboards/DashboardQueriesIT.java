@@ -19,7 +19,7 @@ import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.schemas.Topics;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import java.nio.file.Files;
 import java.nio.file.Path;

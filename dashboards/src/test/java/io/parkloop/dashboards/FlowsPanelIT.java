@@ -14,7 +14,7 @@ import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.reference.Province;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
-import io.parkloop.storage.acceptance.AcceptanceTables;
-import io.parkloop.storage.acceptance.ParkResult;
+import io.parkloop.readside.acceptance.AcceptanceTables;
+import io.parkloop.readside.acceptance.ParkResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
-import io.parkloop.storage.AlertExport;
-import io.parkloop.storage.AlertFilter;
-import io.parkloop.storage.AlertQueries;
+import io.parkloop.readside.AlertExport;
+import io.parkloop.readside.AlertFilter;
+import io.parkloop.readside.AlertQueries;
 import io.parkloop.storage.AlertRecord;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -2,8 +2,8 @@ package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.reference.ReferenceLoader;
-import io.parkloop.storage.acceptance.AcceptanceQueries;
-import io.parkloop.storage.acceptance.ParkResult;
+import io.parkloop.readside.acceptance.AcceptanceQueries;
+import io.parkloop.readside.acceptance.ParkResult;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
-import io.parkloop.storage.ExportFilter;
-import io.parkloop.storage.ExportFormat;
-import io.parkloop.storage.IndicatorExport;
+import io.parkloop.readside.ExportFilter;
+import io.parkloop.readside.ExportFormat;
+import io.parkloop.readside.IndicatorExport;
 import io.parkloop.storage.IndicatorRecord;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;

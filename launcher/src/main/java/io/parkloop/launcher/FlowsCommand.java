@@ -2,7 +2,7 @@ package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.storage.flows.FlowRecord;
-import io.parkloop.storage.flows.FlowTables;
+import io.parkloop.readside.flows.FlowTables;
 import java.sql.Connection;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;

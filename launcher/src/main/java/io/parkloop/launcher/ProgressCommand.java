@@ -1,10 +1,10 @@
 package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
-import io.parkloop.storage.acceptance.AcceptanceQueries;
-import io.parkloop.storage.acceptance.AcceptanceTables;
-import io.parkloop.storage.acceptance.ParkResult;
-import io.parkloop.storage.acceptance.ProvincialProgress;
+import io.parkloop.readside.acceptance.AcceptanceQueries;
+import io.parkloop.readside.acceptance.AcceptanceTables;
+import io.parkloop.readside.acceptance.ParkResult;
+import io.parkloop.readside.acceptance.ProvincialProgress;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;

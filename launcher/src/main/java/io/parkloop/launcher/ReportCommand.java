@@ -2,8 +2,8 @@ package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.reference.ReferenceLoader;
-import io.parkloop.storage.report.ReportPeriod;
-import io.parkloop.storage.report.StatisticsReport;
+import io.parkloop.readside.report.ReportPeriod;
+import io.parkloop.readside.report.StatisticsReport;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

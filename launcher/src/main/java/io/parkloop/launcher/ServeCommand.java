@@ -3,7 +3,7 @@ package io.parkloop.launcher;
 import io.parkloop.api.QueryApiServer;
 import io.parkloop.launcher.pipeline.DatabaseOptions;
 import io.parkloop.launcher.pipeline.LocalSecrets;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.Migrations;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;

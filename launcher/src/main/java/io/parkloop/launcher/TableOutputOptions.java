@@ -1,7 +1,7 @@
 package io.parkloop.launcher;
 
-import io.parkloop.storage.table.Table;
-import io.parkloop.storage.table.TableFormat;
+import io.parkloop.readside.table.Table;
+import io.parkloop.readside.table.TableFormat;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

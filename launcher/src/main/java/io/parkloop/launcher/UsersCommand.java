@@ -1,9 +1,9 @@
 package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
-import io.parkloop.storage.ApiTokens;
-import io.parkloop.storage.DatabaseRoles;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.ApiTokens;
+import io.parkloop.readside.DatabaseRoles;
+import io.parkloop.readside.Migrations;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

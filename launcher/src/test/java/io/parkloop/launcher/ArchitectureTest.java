@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 class ArchitectureTest {
   /** The top-level package of each module this test sees; {@code avro} is the schemas' generated code. */
   private static final Set<String> MODULE_PACKAGES =
-      Set.of("schemas", "avro", "reference", "ingest", "storage", "jobs", "api", "embedded", "launcher");
+      Set.of("schemas", "avro", "reference", "ingest", "storage", "readside", "jobs", "api", "embedded", "launcher");
 
   /**
    * Main-code classes that exist for tests: the JUnit extensions and tool checks (they use JUnit)
@@ -40,20 +40,9 @@ class ArchitectureTest {
         .anyMatch(dependency -> dependency.getTargetClass().getPackageName().startsWith("org.junit"));
   });
 
-  /**
-   * What only the exports, reports, acceptance, progress, flows and query API read: the jobs write
-   * rows and must run without any of it. It lives in the readside module but keeps the
-   * {@code io.parkloop.storage} packages it was written in, hence the names.
-   */
+  /** What only the exports, reports, acceptance, progress, flows, migrations and query API use: the jobs write rows and must run without any of it. */
   private static final DescribedPredicate<JavaClass> STORAGE_READ_SIDE = describe("belong to storage's read side",
-      resideInAnyPackage("io.parkloop.storage.acceptance..", "io.parkloop.storage.report..", "io.parkloop.storage.table..")
-          .or(describe("are read-side classes of io.parkloop.storage", type -> Set.of(
-                  "io.parkloop.storage.AlertExport", "io.parkloop.storage.AlertFilter", "io.parkloop.storage.AlertQueries",
-                  "io.parkloop.storage.ApiTokens", "io.parkloop.storage.DatabaseRoles", "io.parkloop.storage.Migrations",
-                  "io.parkloop.storage.ExportFilter", "io.parkloop.storage.ExportFormat",
-                  "io.parkloop.storage.IndicatorExport", "io.parkloop.storage.IndicatorJsonWriter",
-                  "io.parkloop.storage.IndicatorXlsxWriter", "io.parkloop.storage.flows.FlowTables")
-              .contains(type.getName().replaceAll("\\$.*", "")))));
+      resideInAPackage("io.parkloop.readside.."));
 
   @ArchTest
   static void seesEveryModule(JavaClasses classes) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
-import io.parkloop.storage.ExportFilter;
-import io.parkloop.storage.IndicatorExport;
+import io.parkloop.readside.ExportFilter;
+import io.parkloop.readside.IndicatorExport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.parkloop.launcher;
 
 import io.parkloop.reference.Province;
-import io.parkloop.storage.IndicatorExport;
+import io.parkloop.readside.IndicatorExport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -2,7 +2,7 @@ package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.reference.Province;
-import io.parkloop.storage.IndicatorExport;
+import io.parkloop.readside.IndicatorExport;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.parkloop.launcher.pipeline;
 
-import io.parkloop.storage.ApiTokens;
-import io.parkloop.storage.DatabaseRoles;
+import io.parkloop.readside.ApiTokens;
+import io.parkloop.readside.DatabaseRoles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

@@ -7,7 +7,7 @@ import io.parkloop.launcher.flink.LocalFlink;
 import io.parkloop.launcher.replay.Reconcile;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.storage.Databases;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import io.parkloop.storage.Retention;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import io.parkloop.reference.ReferenceData;
 import io.parkloop.schemas.AvroCodec;
 import io.parkloop.storage.Databases;
 import io.parkloop.storage.IndicatorUpserts;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -31,7 +31,7 @@ import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Databases;
 import io.parkloop.storage.DeadLetterRecord;
 import io.parkloop.storage.DeadLetterTable;
-import io.parkloop.storage.Migrations;
+import io.parkloop.readside.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,0 @@
-package io.parkloop.storage.acceptance;
-
-/** What the acceptance and progress tables show of a park; {@code level} is national or provincial. */
-public record ParkInfo(String id, String name, String city, String region, String level) {}
