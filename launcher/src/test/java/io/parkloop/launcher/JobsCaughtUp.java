@@ -25,7 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 final class JobsCaughtUp {
   /** The topics each consumer group of {@link ParkloopJobs#onKafkaAndPostgres} reads. */
   private static final Map<String, List<String>> TOPICS_BY_GROUP = Map.of(
-      ParkloopJobs.INDICATOR_GROUP, List.of(Topics.READINGS, Topics.STATISTICS, Topics.WASTE),
+      ParkloopJobs.INDICATOR_GROUP, List.of(Topics.READINGS, Topics.STATISTICS, Topics.WASTE,
+          Topics.DAY_CORRECTIONS),
       ParkloopJobs.ALERT_GROUP, List.of(Topics.READINGS),
       ParkloopJobs.DEAD_LETTER_GROUP, List.of(Topics.DEAD_LETTERS));
   private static final Duration REQUEST = Duration.ofSeconds(10);

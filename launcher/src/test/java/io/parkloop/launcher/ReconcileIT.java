@@ -3,9 +3,11 @@ package io.parkloop.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.parkloop.embedded.FreePorts;
 import io.parkloop.embedded.SharedServices;
 import io.parkloop.embedded.TestClassServices;
 import io.parkloop.jobs.JobSettings;
+import io.parkloop.launcher.replay.DayCorrectionsTopic;
 import io.parkloop.launcher.replay.Reconcile;
 import io.parkloop.launcher.replay.Replay;
 import io.parkloop.launcher.replay.ReplayFiles;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A reading that came nine days late (beyond the maximum age) is kept in late_reading; {@code
  * parkloop reconcile} then brings it into the figures from the stored readings, exactly as if it
  * had come in time (the export equals an in-order replay's), and running it again changes nothing.
+ * Without a Kafka to hand the corrections to the live job, it says so and tries again next time.
  */
 @ExtendWith(SharedServices.class)
 class ReconcileIT {
@@ -99,6 +102,32 @@ class ReconcileIT {
     assertThat(second.lateReadingsReconciled()).isZero();
     assertThat(second.line()).isEqualTo("reconcile: no late readings to bring in");
     assertThat(ChainOutput.exportedRows(jdbc)).containsExactlyInAnyOrderElementsOf(reconciled);
+  }
+
+  @Test
+  void withoutKafkaTheDatabaseIsCorrectedItSaysSoAndTheLateReadingWaitsForTheNextReconciliation(
+      TestClassServices services, @TempDir Path dir) throws Exception {
+    List<String> late = new ArrayList<>(everyTwoHours());
+    late.add(THE_LATE_ONE);
+    String jdbc = services.postgres().createDatabase(services.databaseName() + "_no_kafka");
+    new Replay(REFERENCE, jdbc).run(new ReplayFiles(Files.write(dir.resolve("late.jsonl"), late,
+        StandardCharsets.UTF_8), null, null));
+    String nobody = "127.0.0.1:" + FreePorts.pick();
+
+    Reconcile.Summary summary = new Reconcile(REFERENCE, jdbc, JobSettings.defaults())
+        .publishingTo(new DayCorrectionsTopic(nobody)).run();
+
+    assertThat(summary.line()).contains("the database is corrected, but the day corrections could not be published"
+        + " for the live job (Kafka at " + nobody + ": ").contains("the late readings stay unreconciled");
+    assertThat(hourValue(jdbc, 0)).isCloseTo(150, within(1e-9));
+    assertThat(summary.lateReadingsReconciled()).isZero();
+    try (Connection connection = Databases.dataSource(jdbc).getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "select count(*) from late_reading where reconciled_at is null");
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      assertThat(result.getLong(1)).as("late readings left for the next reconciliation").isEqualTo(1);
+    }
   }
 
   /** E1's electricity in hour h of the first day. */

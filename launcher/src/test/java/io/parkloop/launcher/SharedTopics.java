@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class SharedTopics {
   private static final List<String> PIPELINE_TOPICS = List.of(Topics.READINGS, Topics.DEAD_LETTERS, Topics.ALERTS,
-      Topics.STATISTICS);
+      Topics.STATISTICS, Topics.DAY_CORRECTIONS);
 
   private SharedTopics() {}
 

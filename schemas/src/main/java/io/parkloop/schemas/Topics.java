@@ -11,6 +11,11 @@ public final class Topics {
   /** {@link io.parkloop.avro.WasteRecord}, keyed by enterprise|id; compacted, the latest per key counts. */
   public static final String WASTE = "parkloop.waste";
   /**
+   * {@link io.parkloop.avro.DayCorrection}, keyed by indicator row: the day totals {@code parkloop
+   * reconcile} recomputed, which the live indicator job takes in; the latest per key counts.
+   */
+  public static final String DAY_CORRECTIONS = "parkloop.day-corrections";
+  /**
    * {@link io.parkloop.avro.Alert}, keyed by alert id: each record is the alert's whole current
    * state; a null value (tombstone) withdraws the alert of its key (docs/alerts.md).
    */

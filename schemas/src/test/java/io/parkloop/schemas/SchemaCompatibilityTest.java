@@ -27,7 +27,7 @@ class SchemaCompatibilityTest {
 
   static Stream<Class<?>> recordTypes() {
     return Stream.of(RawReading.class, Reading.class, Alert.class, DeadLetter.class,
-        MonthlyStatistics.class, io.parkloop.avro.WasteRecord.class);
+        MonthlyStatistics.class, io.parkloop.avro.WasteRecord.class, io.parkloop.avro.DayCorrection.class);
   }
 
   @ParameterizedTest

@@ -14,12 +14,14 @@ import io.parkloop.jobs.functions.NeverHoldsBackTime;
 import io.parkloop.jobs.functions.OutletLoads;
 import io.parkloop.jobs.functions.PeriodRollup;
 import io.parkloop.jobs.functions.PeriodRetention;
+import io.parkloop.jobs.functions.ReconciledDays;
 import io.parkloop.jobs.functions.RollingSums;
 import io.parkloop.jobs.functions.ScopeRollup;
 import io.parkloop.jobs.functions.StatisticsToParts;
 import io.parkloop.jobs.functions.SumOfParts;
 import io.parkloop.jobs.functions.TransferParts;
 import io.parkloop.jobs.functions.WasteToParts;
+import io.parkloop.jobs.records.DayCorrection;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.MeterHour;
@@ -29,6 +31,7 @@ import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.reference.PeriodType;
 import io.parkloop.reference.ReferenceData;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -67,6 +70,8 @@ public final class IndicatorJob {
   private final Source<StatisticsRow, ?, ?> statistics;
   private final JobSinks sinks;
   private Source<WasteRow, ?, ?> waste;
+  private Source<DayCorrection, ?, ?> dayCorrections;
+  private Sink<IndicatorRow> dayTotals;
 
   /** @param statistics monthly statistics, or null when there are none */
   public IndicatorJob(ReferenceData reference, JobSettings settings, Source<MeterReading, ?, ?> readings,
@@ -81,6 +86,22 @@ public final class IndicatorJob {
   /** Adds the solid-waste and by-product records (docs/indicators.md "Solid waste and by-products"). */
   public IndicatorJob withWaste(Source<WasteRow, ?, ?> waste) {
     this.waste = waste;
+    return this;
+  }
+
+  /**
+   * Adds the day totals {@code parkloop reconcile} recomputed with the late readings
+   * (docs/indicators.md "Reconciliation"): they reach each day's row, and from there its month,
+   * quarter, year, rolling and derived rows ({@link ReconciledDays}).
+   */
+  public IndicatorJob withDayCorrections(Source<DayCorrection, ?, ?> dayCorrections) {
+    this.dayCorrections = dayCorrections;
+    return this;
+  }
+
+  /** Also writes the summed day rows (quantities, every scope; no ratios) to {@code dayTotals}: what reconcile publishes. */
+  public IndicatorJob withDayTotals(Sink<IndicatorRow> dayTotals) {
+    this.dayTotals = dayTotals;
     return this;
   }
 
@@ -123,6 +144,17 @@ public final class IndicatorJob {
         enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup").union(transfers),
         "wider-scope-hours", retention));
     DataStream<IndicatorRow> days = sum(rollup(hours, HOUR, DAY), "days", retention);
+    if (dayTotals != null) {
+      days.sinkTo(dayTotals).name("day-totals-sink").uid("day-totals-sink");
+    }
+    if (dayCorrections != null) {
+      days = days.connect(env
+              .fromSource(dayCorrections, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()),
+                  "day-corrections")
+              .uid("day-corrections-source"))
+          .keyBy(IndicatorRow::key, DayCorrection::rowKey)
+          .process(new ReconciledDays(longRetention)).name("reconciled-days").uid("reconciled-days");
+    }
     DataStream<IndicatorPart> monthParts = rollup(days, DAY, MONTH);
     if (statistics != null) {
       monthParts = monthParts.union(env

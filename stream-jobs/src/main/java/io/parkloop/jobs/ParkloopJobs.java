@@ -3,6 +3,7 @@ package io.parkloop.jobs;
 import io.parkloop.jobs.alerts.AlertJob;
 import io.parkloop.jobs.alerts.AlertRules;
 import io.parkloop.jobs.alerts.AlertSinks;
+import io.parkloop.jobs.sources.KafkaDayCorrections;
 import io.parkloop.jobs.sources.KafkaReadings;
 import io.parkloop.jobs.sources.KafkaStatistics;
 import io.parkloop.jobs.sources.KafkaWaste;
@@ -43,16 +44,22 @@ public final class ParkloopJobs {
   }
 
   /**
-   * Production: readings, statistics and waste records from Kafka, indicators and alerts into PostgreSQL, alerts
-   * also onto Kafka, dead letters from their topic into their table; settings from the
-   * environment ({@link JobSettings#fromEnvironment}).
+   * Production: readings, statistics, waste records and reconcile's day corrections from Kafka,
+   * indicators and alerts into PostgreSQL, alerts also onto Kafka, dead letters from their topic
+   * into their table; settings from the environment ({@link JobSettings#fromEnvironment}).
    */
   public static ParkloopJobs onKafkaAndPostgres(ReferenceData reference, String kafka, String jdbcUrl) {
-    JobSettings settings = JobSettings.fromEnvironment();
+    return onKafkaAndPostgres(reference, kafka, jdbcUrl, JobSettings.fromEnvironment());
+  }
+
+  /** The same with other settings (a test's short maximum age). */
+  public static ParkloopJobs onKafkaAndPostgres(ReferenceData reference, String kafka, String jdbcUrl,
+      JobSettings settings) {
     return new ParkloopJobs(
         new IndicatorJob(reference, settings, KafkaReadings.source(kafka, INDICATOR_GROUP),
             KafkaStatistics.source(kafka, INDICATOR_GROUP), JobSinks.postgres(jdbcUrl, settings))
-            .withWaste(KafkaWaste.source(kafka, INDICATOR_GROUP)),
+            .withWaste(KafkaWaste.source(kafka, INDICATOR_GROUP))
+            .withDayCorrections(KafkaDayCorrections.source(kafka, INDICATOR_GROUP)),
         new AlertJob(reference, settings, AlertRules.defaults(), KafkaReadings.source(kafka, ALERT_GROUP),
             AlertSinks.postgresAndKafka(jdbcUrl, kafka, Topics.ALERTS, settings)),
         new DeadLetterJob(DeadLetterJob.kafkaSource(kafka, DEAD_LETTER_GROUP),

@@ -45,7 +45,7 @@ public final class IngestServices implements AutoCloseable {
   public static IngestServices start(MqttBridgeConfig mqtt, String kafka, Supplier<ReferenceData> references, int hj212Port,
       int metricsPort, List<MetricsGauge> gauges) throws Exception {
     KafkaTopics.ensure(kafka, Map.of(Topics.READINGS, Pipeline.READING_PARTITIONS, Topics.DEAD_LETTERS, 1,
-        Topics.ALERTS, 1, Topics.STATISTICS, 1, Topics.WASTE, 1));
+        Topics.ALERTS, 1, Topics.STATISTICS, 1, Topics.WASTE, 1, Topics.DAY_CORRECTIONS, 1));
     IngestServices services = new IngestServices();
     try {
       Hj212Ingest hj212 = new Hj212Ingest(references, new Hj212Decoder(), services.metrics);

@@ -4,6 +4,7 @@ import io.parkloop.ingest.IngestMetrics;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.ParkloopJobs;
 import io.parkloop.launcher.flink.LocalFlink;
+import io.parkloop.launcher.replay.DayCorrectionsTopic;
 import io.parkloop.launcher.replay.Reconcile;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.storage.Databases;
@@ -45,6 +46,7 @@ public final class Pipeline implements AutoCloseable {
   private LocalFlink flink;
   private RetentionSchedule retention;
   private Function<ReferenceData, ParkloopJobs> jobGraph;
+  private Supplier<Reconcile> reconciliation;
   private Path checkpoints;
   /** The reference data the jobs run with, and ingest validates against: both switch together. */
   private volatile ReferenceData active;
@@ -68,6 +70,12 @@ public final class Pipeline implements AutoCloseable {
   /** @param metricsPort where Prometheus scrapes ingest's counters, or 0 for no endpoint */
   public static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port,
       int metricsPort) throws Exception {
+    return start(stack, references, dataDir, hj212Port, metricsPort, JobSettings.fromEnvironment());
+  }
+
+  /** @param settings of the jobs and the reconciliations (a test's short maximum age) */
+  public static Pipeline start(LocalStack stack, Supplier<ReferenceData> references, Path dataDir, int hj212Port,
+      int metricsPort, JobSettings settings) throws Exception {
     ReferenceData reference = references.get();
     DataSource database = Databases.dataSource(stack.jdbcUrl());
     Databases.awaitReachable(database, Duration.ofMinutes(2));
@@ -77,7 +85,10 @@ public final class Pipeline implements AutoCloseable {
     try {
       pipeline.lag = new PipelineLag(stack.kafka(), database);
       pipeline.retention = RetentionSchedule.start(database, Retention.fromEnvironment());
-      pipeline.jobGraph = jobsReference -> ParkloopJobs.onKafkaAndPostgres(jobsReference, stack.kafka(), stack.jdbcUrl());
+      pipeline.jobGraph = jobsReference -> ParkloopJobs.onKafkaAndPostgres(jobsReference, stack.kafka(), stack.jdbcUrl(),
+          settings);
+      pipeline.reconciliation = () -> new Reconcile(pipeline.active, stack.jdbcUrl(), settings)
+          .publishingTo(new DayCorrectionsTopic(stack.kafka()));
       pipeline.checkpoints = dataDir.resolve("checkpoints");
       pipeline.active = reference;
       pipeline.ingest = IngestServices.start(stack.bridgeConfig(), stack.kafka(), () -> pipeline.active, hj212Port,
@@ -91,8 +102,7 @@ public final class Pipeline implements AutoCloseable {
       pipeline.referenceFollower.scheduleWithFixedDelay(() -> pipeline.followReference(references),
           REFERENCE_POLL.toMillis(), REFERENCE_POLL.toMillis(), TimeUnit.MILLISECONDS);
       // the same thread: a reconciliation and a switch of the reference data never overlap
-      JobSettings settings = JobSettings.fromEnvironment();
-      pipeline.referenceFollower.scheduleWithFixedDelay(() -> pipeline.reconcile(stack.jdbcUrl(), settings),
+      pipeline.referenceFollower.scheduleWithFixedDelay(pipeline::reconcileOnSchedule,
           RECONCILE_EVERY.toMillis(), RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
       return pipeline;
     } catch (Exception e) {
@@ -138,10 +148,17 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** Brings the late readings stored so far into the figures (see {@link Reconcile}). */
-  private void reconcile(String jdbcUrl, JobSettings settings) {
+  /**
+   * Brings the late readings stored so far into the figures and the running jobs (see {@link
+   * Reconcile}): what the schedule does every {@link #RECONCILE_EVERY}.
+   */
+  public Reconcile.Summary reconcile() throws Exception {
+    return reconciliation.get().run();
+  }
+
+  private void reconcileOnSchedule() {
     try {
-      Reconcile.Summary summary = new Reconcile(active, jdbcUrl, settings).run();
+      Reconcile.Summary summary = reconcile();
       if (summary.years() > 0 || summary.outletValuesLeft() > 0) {
         LOG.info("{}", summary.line());
       }

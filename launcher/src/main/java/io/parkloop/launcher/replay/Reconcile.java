@@ -4,6 +4,8 @@ import io.parkloop.avro.Reading;
 import io.parkloop.jobs.IndicatorJob;
 import io.parkloop.jobs.JobSettings;
 import io.parkloop.jobs.JobSinks;
+import io.parkloop.jobs.Periods;
+import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.StatisticsRow;
 import io.parkloop.jobs.sinks.JdbcUpsertSink;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -51,17 +54,40 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * summary and stay unreconciled; a replay of the analyser's file brings them in.
  */
 public final class Reconcile {
+  /** The stored meter readings in [?, ?), late ones included. */
+  private static final String ALL_READINGS = """
+      with span (f, t) as (select ?::timestamptz, ?::timestamptz)
+      select meter, ts, value, received_at from reading, span where ts >= f and ts < t
+      union select meter, ts, value, received_at from late_reading, span where meter not like '%/%' and ts >= f and ts < t
+      order by 2, 1""";
+  /**
+   * Those the live job counted: the readings sink stores late readings in {@code reading} too, so
+   * a row there that arrived as a late one (no earlier copy came in time) is left out.
+   */
+  private static final String ACCEPTED_READINGS = """
+      with span (f, t) as (select ?::timestamptz, ?::timestamptz)
+      select meter, ts, value, received_at from reading r, span where ts >= f and ts < t
+      and not exists (select 1 from late_reading l where l.meter = r.meter and l.ts = r.ts
+        and l.received_at <= r.received_at)
+      order by 2, 1""";
   private final ReferenceData reference;
   private final String jdbcUrl;
   private final JobSettings settings;
+  private DayCorrectionsTopic corrections;
 
-  /** What a reconciliation did. */
-  public record Summary(int years, long readingsRecomputed, long lateReadingsReconciled, long outletValuesLeft) {
+  /**
+   * What a reconciliation did.
+   *
+   * @param corrections what became of the day corrections for the live job: how many were
+   *     published, or why none could be; null when this reconciliation has no Kafka to publish to
+   */
+  public record Summary(int years, long readingsRecomputed, long lateReadingsReconciled, long outletValuesLeft,
+      String corrections) {
     public String line() {
       return years == 0 && outletValuesLeft == 0 ? "reconcile: no late readings to bring in"
           : String.format("reconcile: %d late readings brought in, %d calendar years recomputed from %,d stored readings;"
-              + " %d late outlet values left (replay the analyser's file)", lateReadingsReconciled, years,
-              readingsRecomputed, outletValuesLeft);
+              + " %d late outlet values left (replay the analyser's file)%s", lateReadingsReconciled, years,
+              readingsRecomputed, outletValuesLeft, corrections == null ? "" : "; " + corrections);
     }
   }
 
@@ -69,6 +95,15 @@ public final class Reconcile {
     this.reference = reference;
     this.jdbcUrl = jdbcUrl;
     this.settings = settings;
+  }
+
+  /**
+   * Also publishes the reconciled day totals for the live indicator job, which would otherwise
+   * overwrite the reconciled months from its own state (see {@link io.parkloop.jobs.functions.ReconciledDays}).
+   */
+  public Reconcile publishingTo(DayCorrectionsTopic corrections) {
+    this.corrections = corrections;
+    return this;
   }
 
   public Summary run() throws Exception {
@@ -83,7 +118,7 @@ public final class Reconcile {
       outletValues = count(connection, "select count(*) from late_reading where reconciled_at is null and meter like '%/%'");
     }
     if (span == null) {
-      return new Summary(0, 0, 0, outletValues);
+      return new Summary(0, 0, 0, outletValues, null);
     }
     // a late reading changes the periods its consumption spreads over, up to its neighbours:
     // the years from a maximum age before the oldest to a maximum age after the newest
@@ -93,10 +128,25 @@ public final class Reconcile {
     long from = yearStart(firstYear);
     long to = yearStart(lastYear + 1);
     int years = lastYear - firstYear + 1;
+    String unreachable = corrections == null ? null : corrections.unreachable();
     Path spool = Files.createTempFile("parkloop-reconcile-", ".readings");
     try {
-      long readings = spoolStoredReadings(database, spool, from, to);
-      runIndicatorJob(spool, statistics(database, from, to), from, to);
+      long readings = spoolStoredReadings(database, spool, from, to, true);
+      List<StatisticsRow> statistics = statistics(database, from, to);
+      Map<String, IndicatorRow> reconciledDays = runIndicatorJob(spool, statistics, from, to, true);
+      String published = null;
+      if (corrections != null && unreachable == null) {
+        spoolStoredReadings(database, spool, from, to, false);
+        Map<IndicatorRow, Double> effects = lateEffects(reconciledDays,
+            runIndicatorJob(spool, statistics, from, to, false), from, to);
+        corrections.publish(effects, startedAt);
+        published = effects.size() + " day corrections published for the live job";
+      } else if (corrections != null) {
+        // unmarked, the late readings come again at the next reconciliation, which publishes them then
+        return new Summary(years, readings, 0, outletValues, "the database is corrected, but the day corrections"
+            + " could not be published for the live job (Kafka at " + corrections.kafka() + ": " + unreachable
+            + "); the late readings stay unreconciled until a reconciliation can publish them");
+      }
       try (Connection connection = database.getConnection();
           PreparedStatement mark = connection.prepareStatement("""
               update late_reading set reconciled_at = now() where reconciled_at is null and meter not like '%/%'
@@ -104,11 +154,29 @@ public final class Reconcile {
         mark.setTimestamp(1, new Timestamp(from));
         mark.setTimestamp(2, new Timestamp(to));
         mark.setTimestamp(3, Timestamp.from(startedAt));
-        return new Summary(years, readings, mark.executeUpdate(), outletValues);
+        return new Summary(years, readings, mark.executeUpdate(), outletValues, published);
       }
     } finally {
       Files.deleteIfExists(spool);
     }
+  }
+
+  /**
+   * The reconciled day rows inside [from, to) whose totals the late readings change, each with
+   * that change: the reconciled total minus the total of the readings the live job counted,
+   * which is what the live job has of that day.
+   */
+  private static Map<IndicatorRow, Double> lateEffects(Map<String, IndicatorRow> reconciled, Map<String, IndicatorRow> accepted,
+      long from, long to) {
+    Map<IndicatorRow, Double> effects = new HashMap<>();
+    for (IndicatorRow day : reconciled.values()) {
+      IndicatorRow live = accepted.get(day.key());
+      long effect = IndicatorPart.toMicros(day.value) - (live == null ? 0 : IndicatorPart.toMicros(live.value));
+      if (effect != 0 && within(day, from, to)) {
+        effects.put(day, effect / 1e6);
+      }
+    }
+    return effects;
   }
 
   /** The oldest and newest time of the unreconciled late meter readings that came before {@code by}, or null for none. */
@@ -128,26 +196,22 @@ public final class Reconcile {
   /**
    * Every stored meter reading from the maximum age before {@code from} (the segment into the
    * first hour starts before it) to the maximum age after {@code to}, in time order, as the job's
-   * source expects them.
+   * source expects them; the late ones too, or only those the live job counted.
    */
-  private long spoolStoredReadings(DataSource database, Path spool, long from, long to) throws Exception {
+  private long spoolStoredReadings(DataSource database, Path spool, long from, long to, boolean withLate)
+      throws Exception {
     Map<String, Meter> meters = new HashMap<>();
     reference.meters().forEach(meter -> meters.put(meter.id(), meter));
     AvroCodec<Reading> codec = AvroCodec.of(Reading.class);
     long margin = settings.maxAge().toMillis();
     long count = 0;
     try (Connection connection = database.getConnection();
-        PreparedStatement statement = connection.prepareStatement("""
-            select meter, ts, value, received_at from reading where ts >= ? and ts < ?
-            union select meter, ts, value, received_at from late_reading where meter not like '%/%' and ts >= ? and ts < ?
-            order by 2, 1""");
+        PreparedStatement statement = connection.prepareStatement(withLate ? ALL_READINGS : ACCEPTED_READINGS);
         ReadingSpool.Writer writer = new ReadingSpool.Writer(spool)) {
       connection.setAutoCommit(false); // lets the driver fetch in batches instead of all at once
       statement.setFetchSize(10_000);
-      for (int i = 0; i < 2; i++) {
-        statement.setTimestamp(2 * i + 1, new Timestamp(from - margin));
-        statement.setTimestamp(2 * i + 2, new Timestamp(to + margin));
-      }
+      statement.setTimestamp(1, new Timestamp(from - margin));
+      statement.setTimestamp(2, new Timestamp(to + margin));
       try (ResultSet result = statement.executeQuery()) {
         while (result.next()) {
           Meter meter = meters.get(result.getString(1));
@@ -192,19 +256,30 @@ public final class Reconcile {
     return new ArrayList<>(rows.values());
   }
 
-  /** The indicator job over the spool at parallelism 1 (see {@link Replay}), writing only the rows of [from, to). */
-  private void runIndicatorJob(Path spool, List<StatisticsRow> statistics, long from, long to) throws Exception {
+  /**
+   * The indicator job over the spool at parallelism 1 (see {@link Replay}), upserting the rows of
+   * [from, to) when {@code write}; returns its day totals (quantities, every scope), by key.
+   */
+  private Map<String, IndicatorRow> runIndicatorJob(Path spool, List<StatisticsRow> statistics, long from, long to,
+      boolean write) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
-    JdbcUpsertSink<IndicatorRow> indicators = new JdbcUpsertSink<>("reconciled-indicators", jdbcUrl,
-        (connection, rows) -> IndicatorUpserts.upsert(connection,
+    Sink<IndicatorRow> indicators = !write ? new DiscardingSink<>() : new JdbcUpsertSink<>("reconciled-indicators",
+        jdbcUrl, (connection, rows) -> IndicatorUpserts.upsert(connection,
             rows.stream().filter(row -> within(row, from, to)).map(IndicatorRow::toRecord).toList()),
         IndicatorRow::key, settings.sinkBatchRows(), settings.sinkFlushInterval().toMillis());
     // the late readings, data-quality events and readings themselves are stored already
     JobSinks sinks = new JobSinks(indicators, new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
+    DayTotalsCapture days = new DayTotalsCapture();
     new IndicatorJob(reference, settings, new SpooledReadingsSource(spool, settings.outOfOrderness()),
         statistics.isEmpty() ? null : new DataGeneratorSource<>(index -> statistics.get(index.intValue()),
-            statistics.size(), TypeInformation.of(StatisticsRow.class)), sinks).build(env);
-    env.execute("parkloop-reconcile");
+            statistics.size(), TypeInformation.of(StatisticsRow.class)), sinks).withDayTotals(days).build(env);
+    try {
+      env.execute("parkloop-reconcile");
+    } catch (Exception e) {
+      days.take();
+      throw e;
+    }
+    return days.take();
   }
 
   /**

@@ -74,9 +74,11 @@ public class MeterConsumption extends KeyedProcessFunction<String, MeterReading,
     if (h == null) {
       h = new MeterHistory();
     }
-    if (Lateness.isLate(reading.ts, watermark, h.size == 0 ? Long.MIN_VALUE : h.last(), maxAgeMillis)) {
+    long deviceNewest = h.size == 0 ? Long.MIN_VALUE : h.last();
+    if (Lateness.isLate(reading.ts, watermark, deviceNewest, maxAgeMillis)) {
       late.inc();
-      ctx.output(LATE, new LateReading(reading, watermark));
+      // the event time it was late against: before the first watermark, the device's own newest
+      ctx.output(LATE, new LateReading(reading, Math.max(watermark, deviceNewest)));
       return;
     }
     MeterHistory.Insert insert = h.insert(reading.ts, reading.value);

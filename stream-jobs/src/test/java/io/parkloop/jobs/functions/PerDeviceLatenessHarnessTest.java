@@ -102,4 +102,19 @@ class PerDeviceLatenessHarnessTest {
       assertThat(harness.numKeyedStateEntries()).isZero();
     }
   }
+
+  @Test
+  void beforeTheFirstWatermarkALateReadingIsLateAgainstItsDevicesNewest() throws Exception {
+    try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new MeterConsumption(REFERENCE, MAX_AGE, RETENTION)),
+        (MeterReading r) -> r.meter, Types.STRING)) {
+      harness.open();
+      harness.processElement(meter("GW", T0 + MAX_AGE + HOUR, 2_000));
+      harness.processElement(meter("GW", T0, 1_000));
+
+      // the late_reading table needs an instant: never the job's "no watermark yet"
+      assertThat(harness.getSideOutput(MeterConsumption.LATE)).extracting(late -> late.getValue().watermark)
+          .containsExactly(T0 + MAX_AGE + HOUR);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.parkloop.jobs.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.avro.DayCorrection;
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.avro.MonthlyStatistics;
 import io.parkloop.avro.Reading;
@@ -88,6 +89,27 @@ class UnreadableRecordsTest {
       assertThat(row.enterprise).isEqualTo("E001");
       assertThat(row.monthStart).isEqualTo(Instant.parse("2026-02-28T16:00:00Z").toEpochMilli());
       assertThat(row.tonnes).isEqualTo(12.5);
+    });
+    assertThat(deserializer.unreadable().tombstones()).isEqualTo(1);
+    assertThat(deserializer.unreadable().undecodable()).isEqualTo(5);
+  }
+
+  @Test
+  void theDayCorrectionDeserializerSkipsAndCountsWhatIsNoDayCorrection() {
+    byte[] good = AvroCodec.of(DayCorrection.class).encode(DayCorrection.newBuilder()
+        .setScopeType("park").setScopeId("SIP").setDay(Instant.parse("2026-02-28T16:00:00Z"))
+        .setIndicator("electricity_kwh").setUnit("kWh").setValue(1_150).setLateEffect(150).setSource("test").build());
+    // nothing in a day correction can be refused once decoded: the statistics record stands for another type
+    byte[] statistics = AvroCodec.of(MonthlyStatistics.class).encode(MonthlyStatistics.newBuilder()
+        .setEnterprise("E001").setMonth("2026-02").setSource("test").build());
+    DayCorrectionDeserializer deserializer = new DayCorrectionDeserializer();
+    List<io.parkloop.jobs.records.DayCorrection> out = readAll(deserializer, statistics, good);
+
+    assertThat(out).singleElement().satisfies(row -> {
+      assertThat(row.rowKey()).isEqualTo("park|SIP|day|" + Instant.parse("2026-02-28T16:00:00Z").toEpochMilli()
+          + "|electricity_kwh");
+      assertThat(row.value).isEqualTo(1_150.0);
+      assertThat(row.lateEffect).isEqualTo(150.0);
     });
     assertThat(deserializer.unreadable().tombstones()).isEqualTo(1);
     assertThat(deserializer.unreadable().undecodable()).isEqualTo(5);
