@@ -105,56 +105,92 @@ public final class IndicatorJob {
     return this;
   }
 
+  /** The whole graph, from the sources to the sinks; each step below is one stage of the class comment. */
   public void build(StreamExecutionEnvironment env) {
-    long maxAge = settings.maxAge().toMillis();
-    long retention = settings.retention().toMillis();
-    long longRetention = settings.statisticsRetention().toMillis();
-    PeriodRetention periodRetention = new PeriodRetention(retention, longRetention);
-    WatermarkStrategy<MeterReading> watermarks = WatermarkStrategy
-        .<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
-        .withTimestampAssigner((reading, previous) -> reading.ts)
-        .withIdleness(settings.idleness());
-    DataStream<MeterReading> input = env.fromSource(readings, watermarks, "readings").uid("readings-source");
-
-    DataStream<MeterReading> meterReadings = input
-        .filter(reading -> !reading.isOutletValue()).name("meter-readings").uid("meter-readings");
+    DataStream<MeterReading> input = env.fromSource(readings, readingWatermarks(), "readings").uid("readings-source");
     input.filter(MeterReading::isStored).name("stored-readings").uid("stored-readings")
         .sinkTo(sinks.readings()).name("readings-sink").uid("readings-sink");
-    SingleOutputStreamOperator<MeterHour> meterHours = meterReadings
-        .keyBy(reading -> reading.meter)
-        .process(new MeterConsumption(reference, maxAge, retention))
-        .name("meter-hourly-consumption").uid("meter-hourly-consumption");
-    SingleOutputStreamOperator<IndicatorPart> outletLoads = input
-        .filter(OutletLoads::counts).name("hourly-outlet-data").uid("hourly-outlet-data")
-        .keyBy(OutletLoads::key)
-        .process(new OutletLoads(reference, maxAge, retention)).name("outlet-loads").uid("outlet-loads");
+    SingleOutputStreamOperator<MeterHour> meterHours = meterHours(input);
+    SingleOutputStreamOperator<IndicatorPart> outletLoads = outletLoads(input);
     meterHours.getSideOutput(MeterConsumption.LATE).union(outletLoads.getSideOutput(MeterConsumption.LATE))
         .sinkTo(sinks.lateReadings()).name("late-readings-sink").uid("late-readings-sink");
     meterHours.getSideOutput(MeterConsumption.QUALITY).sinkTo(sinks.qualityEvents())
         .name("quality-events-sink").uid("quality-events-sink");
 
+    DataStream<IndicatorRow> hours = hours(meterHours, outletLoads);
+    DataStream<IndicatorRow> days = days(env, hours);
+    DataStream<WasteRow> wasteRows = waste == null ? null : env
+        .fromSource(waste, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "waste")
+        .uid("waste-source");
+    DataStream<IndicatorRow> months = months(env, days, wasteRows);
+    if (sinks.flows() != null) {
+      materialFlows(meterHours, wasteRows);
+    }
+    DataStream<IndicatorRow> quartersAndYears = sum(
+        rollup(months, MONTH, QUARTER).union(rollup(months, MONTH, YEAR)), "quarters-and-years", longRetention());
+    DataStream<IndicatorRow> calendar = hours.union(days, months, quartersAndYears);
+    rollingWindowsAndRatios(calendar);
+  }
+
+  /** Event time is the readings' own; a partition without readings for a while does not hold it back. */
+  private WatermarkStrategy<MeterReading> readingWatermarks() {
+    return WatermarkStrategy.<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
+        .withTimestampAssigner((reading, previous) -> reading.ts)
+        .withIdleness(settings.idleness());
+  }
+
+  /** Per meter, each hour's absolute consumption; late readings and counter resets to side outputs. */
+  private SingleOutputStreamOperator<MeterHour> meterHours(DataStream<MeterReading> input) {
+    return input
+        .filter(reading -> !reading.isOutletValue()).name("meter-readings").uid("meter-readings")
+        .keyBy(reading -> reading.meter)
+        .process(new MeterConsumption(reference, settings.maxAge().toMillis(), retention()))
+        .name("meter-hourly-consumption").uid("meter-hourly-consumption");
+  }
+
+  /** Per outlet and hour, the pollutant loads of its hourly HJ 212 data, as parts of the enterprise's hour. */
+  private SingleOutputStreamOperator<IndicatorPart> outletLoads(DataStream<MeterReading> input) {
+    return input
+        .filter(OutletLoads::counts).name("hourly-outlet-data").uid("hourly-outlet-data")
+        .keyBy(OutletLoads::key)
+        .process(new OutletLoads(reference, settings.maxAge().toMillis(), retention()))
+        .name("outlet-loads").uid("outlet-loads");
+  }
+
+  /** Enterprise hours from meters and outlets, and the wider scopes' hours from them and the transfers. */
+  private DataStream<IndicatorRow> hours(DataStream<MeterHour> meterHours, DataStream<IndicatorPart> outletLoads) {
     DataStream<IndicatorRow> enterpriseHours = sum(
         meterHours.flatMap(new MeterHourToParts(reference)).name("meter-hour-to-parts").uid("meter-hour-to-parts")
             .union(outletLoads),
-        "enterprise-hours", retention);
+        "enterprise-hours", retention());
     // transfer meters: the supplier's side, and a transfer inside a scope counted once (TransferParts)
     DataStream<IndicatorPart> transfers = meterHours.flatMap(new TransferParts(reference))
         .name("transfer-parts").uid("transfer-parts");
-    DataStream<IndicatorRow> hours = enterpriseHours.union(sum(
+    return enterpriseHours.union(sum(
         enterpriseHours.flatMap(new ScopeRollup(reference)).name("scope-rollup").uid("scope-rollup").union(transfers),
-        "wider-scope-hours", retention));
-    DataStream<IndicatorRow> days = sum(rollup(hours, HOUR, DAY), "days", retention);
+        "wider-scope-hours", retention()));
+  }
+
+  /** Days from hours; with corrections, what reconcile found the late readings add (ReconciledDays). */
+  private DataStream<IndicatorRow> days(StreamExecutionEnvironment env, DataStream<IndicatorRow> hours) {
+    DataStream<IndicatorRow> days = sum(rollup(hours, HOUR, DAY), "days", retention());
     if (dayTotals != null) {
       days.sinkTo(dayTotals).name("day-totals-sink").uid("day-totals-sink");
     }
-    if (dayCorrections != null) {
-      days = days.connect(env
-              .fromSource(dayCorrections, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()),
-                  "day-corrections")
-              .uid("day-corrections-source"))
-          .keyBy(IndicatorRow::key, DayCorrection::rowKey)
-          .process(new ReconciledDays(longRetention)).name("reconciled-days").uid("reconciled-days");
+    if (dayCorrections == null) {
+      return days;
     }
+    return days.connect(env
+            .fromSource(dayCorrections, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()),
+                "day-corrections")
+            .uid("day-corrections-source"))
+        .keyBy(IndicatorRow::key, DayCorrection::rowKey)
+        .process(new ReconciledDays(longRetention())).name("reconciled-days").uid("reconciled-days");
+  }
+
+  /** Months from days, joined there by the monthly statistics and the waste records. */
+  private DataStream<IndicatorRow> months(StreamExecutionEnvironment env, DataStream<IndicatorRow> days,
+      DataStream<WasteRow> wasteRows) {
     DataStream<IndicatorPart> monthParts = rollup(days, DAY, MONTH);
     if (statistics != null) {
       monthParts = monthParts.union(env
@@ -162,21 +198,16 @@ public final class IndicatorJob {
           .uid("statistics-source")
           .flatMap(new StatisticsToParts(reference)).name("statistics-to-parts").uid("statistics-to-parts"));
     }
-    DataStream<WasteRow> wasteRows = waste == null ? null : env
-        .fromSource(waste, WatermarkStrategy.forGenerator(context -> new NeverHoldsBackTime<>()), "waste")
-        .uid("waste-source");
     if (wasteRows != null) {
       monthParts = monthParts.union(
           wasteRows.flatMap(new WasteToParts(reference)).name("waste-to-parts").uid("waste-to-parts"));
     }
-    DataStream<IndicatorRow> months = sum(monthParts, "months", longRetention);
-    if (sinks.flows() != null) {
-      materialFlows(meterHours, wasteRows, retention, longRetention);
-    }
-    DataStream<IndicatorRow> quartersAndYears = sum(
-        rollup(months, MONTH, QUARTER).union(rollup(months, MONTH, YEAR)), "quarters-and-years", longRetention);
-    DataStream<IndicatorRow> calendar = hours.union(days, months, quartersAndYears);
+    return sum(monthParts, "months", longRetention());
+  }
 
+  /** The rolling windows of the calendar rows, the ratios of both, and everything to the indicators sink. */
+  private void rollingWindowsAndRatios(DataStream<IndicatorRow> calendar) {
+    PeriodRetention periodRetention = new PeriodRetention(retention(), longRetention());
     DataStream<IndicatorRow> rolling = calendar
         .filter(RollingSums::isInput).name("rolling-inputs").uid("rolling-inputs")
         .keyBy(RollingSums::key)
@@ -185,23 +216,31 @@ public final class IndicatorJob {
         .filter(DerivedIndicators::isInput).name("ratio-inputs").uid("ratio-inputs")
         .keyBy(DerivedIndicators::key)
         .process(new DerivedIndicators(reference, periodRetention)).name("derived-ratios").uid("derived-ratios");
-
     calendar.union(rolling, derived).sinkTo(sinks.indicators()).name("indicators-sink").uid("indicators-sink");
   }
 
+  /** How long hours and days stay open: the maximum age and a day. */
+  private long retention() {
+    return settings.retention().toMillis();
+  }
+
+  /** How long months, quarters and years stay open: statistics come weeks late. */
+  private long longRetention() {
+    return settings.statisticsRetention().toMillis();
+  }
+
   /** Each park's links per day (meters) and month (meters and waste), to the flows sink (FlowParts). */
-  private void materialFlows(DataStream<MeterHour> meterHours, DataStream<WasteRow> wasteRows, long retention,
-      long longRetention) {
+  private void materialFlows(DataStream<MeterHour> meterHours, DataStream<WasteRow> wasteRows) {
     DataStream<IndicatorRow> flowDays = sum(
         meterHours.flatMap(new FlowParts.OfMeters(reference)).name("meter-flows").uid("meter-flows"),
-        "flow-days", retention);
+        "flow-days", retention());
     DataStream<IndicatorPart> flowMonthParts = flowDays.flatMap(new PeriodRollup(DAY, MONTH))
         .name("flow-day-to-month").uid("flow-day-to-month");
     if (wasteRows != null) {
       flowMonthParts = flowMonthParts.union(
           wasteRows.flatMap(new FlowParts.OfWaste(reference)).name("waste-flows").uid("waste-flows"));
     }
-    flowDays.union(sum(flowMonthParts, "flow-months", longRetention))
+    flowDays.union(sum(flowMonthParts, "flow-months", longRetention()))
         .sinkTo(sinks.flows()).name("flows-sink").uid("flows-sink");
   }
 
