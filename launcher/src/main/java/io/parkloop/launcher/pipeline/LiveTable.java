@@ -1,15 +1,14 @@
 package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.IngestMetrics;
-import io.parkloop.reference.Province;
 import io.parkloop.readside.IndicatorExport;
+import io.parkloop.readside.IndicatorTableStatus;
+import io.parkloop.reference.Province;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -36,7 +35,7 @@ public final class LiveTable {
         metrics.meanSendMillis());
     out.println("  " + lagLine(lag.readingsBehind(), lag.secondsSinceNewestWrite()));
     try (Connection connection = database.getConnection()) {
-      out.printf(Locale.ROOT, "  indicator rows written %,d%n", count(connection));
+      out.printf(Locale.ROOT, "  indicator rows written %,d%n", IndicatorTableStatus.rows(connection));
       out.printf(Locale.ROOT, "  %-8s %14s %14s %12s  %s%n", "park", "energy_tce", "fresh_water_m3", "reuse_rate_%",
           "region name (today, Asia/Shanghai)");
       printParks(connection);
@@ -45,35 +44,16 @@ public final class LiveTable {
     }
   }
 
-  private static long count(Connection connection) throws SQLException {
-    try (ResultSet result = connection.createStatement().executeQuery("select count(*) from indicator_value")) {
-      result.next();
-      return result.getLong(1);
-    }
-  }
-
   /** Today (Asia/Shanghai) per park; the reuse rate is recycled ÷ (recycled + fresh), from summed quantities. */
   private void printParks(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("""
-        select p.id, p.name, p.region,
-               max(v.value) filter (where v.indicator = 'energy_tce') as tce,
-               max(v.value) filter (where v.indicator = 'fresh_water_m3') as fresh,
-               max(v.value) filter (where v.indicator = 'recycled_water_m3') as recycled
-        from park p
-        left join indicator_value v on v.scope_type = 'park' and v.scope_id = p.id
-             and v.period_type = 'day' and v.period_start = ?
-        group by p.id, p.name, p.region order by p.id""")) {
-      statement.setTimestamp(1, Timestamp.from(LocalDate.now(Province.ZONE).atStartOfDay(Province.ZONE).toInstant()));
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          double fresh = row.getDouble("fresh");
-          double recycled = row.getDouble("recycled");
-          String reuse = fresh + recycled > 0 ? IndicatorExport.number(Math.round(recycled / (fresh + recycled) * 1000) / 10.0) : "-";
-          // names last: CJK characters are two columns wide and would skew the columns after them
-          out.printf(Locale.ROOT, "  %-8s %14.3f %14.1f %12s  %s %s%n", row.getString("id"), row.getDouble("tce"),
-              fresh, reuse, row.getString("region"), row.getString("name"));
-        }
-      }
+    Instant today = LocalDate.now(Province.ZONE).atStartOfDay(Province.ZONE).toInstant();
+    for (IndicatorTableStatus.ParkDay day : IndicatorTableStatus.parkDays(connection, today)) {
+      double fresh = day.freshWaterM3();
+      double recycled = day.recycledWaterM3();
+      String reuse = fresh + recycled > 0 ? IndicatorExport.number(Math.round(recycled / (fresh + recycled) * 1000) / 10.0) : "-";
+      // names last: CJK characters are two columns wide and would skew the columns after them
+      out.printf(Locale.ROOT, "  %-8s %14.3f %14.1f %12s  %s %s%n", day.park(), day.energyTce(), fresh, reuse,
+          day.region(), day.name());
     }
   }
 

@@ -2,8 +2,8 @@ package io.parkloop.launcher.pipeline;
 
 import io.parkloop.ingest.MetricsGauge;
 import io.parkloop.jobs.ParkloopJobs;
+import io.parkloop.readside.IndicatorTableStatus;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -47,12 +47,8 @@ public final class PipelineLag implements AutoCloseable {
 
   /** Seconds since the newest indicator row was written, empty while the database cannot be read or has none. */
   public OptionalDouble secondsSinceNewestWrite() {
-    try (Connection connection = database.getConnection();
-        ResultSet result = connection.createStatement().executeQuery(
-            "select extract(epoch from now() - max(updated_at)) from indicator_value")) {
-      result.next();
-      double seconds = result.getDouble(1);
-      return result.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(seconds);
+    try (Connection connection = database.getConnection()) {
+      return IndicatorTableStatus.secondsSinceNewestWrite(connection);
     } catch (SQLException e) {
       return OptionalDouble.empty();
     }

@@ -24,6 +24,8 @@ import io.parkloop.jobs.records.WasteRow;
 import io.parkloop.jobs.sources.StatisticsDeserializer;
 import io.parkloop.jobs.sources.WasteDeserializer;
 import io.parkloop.launcher.flink.JobCounters;
+import io.parkloop.readside.IndicatorTableStatus;
+import io.parkloop.readside.Migrations;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.StatisticsCsv;
 import io.parkloop.schemas.AvroCodec;
@@ -31,7 +33,6 @@ import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Databases;
 import io.parkloop.storage.DeadLetterRecord;
 import io.parkloop.storage.DeadLetterTable;
-import io.parkloop.readside.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -327,14 +327,8 @@ public final class Replay {
 
   /** Rows the upserts added or changed since then (an upsert of an unchanged value leaves updated_at alone). */
   private static long rowsWrittenSince(DataSource database, Instant since) throws SQLException {
-    try (Connection connection = database.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "select count(*) from indicator_value where updated_at >= ?")) {
-      statement.setTimestamp(1, Timestamp.from(since));
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        return result.getLong(1);
-      }
+    try (Connection connection = database.getConnection()) {
+      return IndicatorTableStatus.rowsWrittenSince(connection, since);
     }
   }
 
