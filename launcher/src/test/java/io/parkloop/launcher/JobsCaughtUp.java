@@ -21,6 +21,10 @@ import org.apache.kafka.common.TopicPartition;
  * and a checkpoint completes only after every sink flushed what reached it before the barrier;
  * so once the commits pass these ends, whatever the records read so far made the jobs write is
  * in the tables, a doubled or stale write included.
+ *
+ * <p>A partition with nothing to read (its records deleted by {@link SharedTopics#empty}, or never
+ * written) is the exception: Flink commits a split's offset only once it has read a record from
+ * it, so there the group has no commit at all, and none is needed.
  */
 final class JobsCaughtUp {
   /** The topics each consumer group of {@link ParkloopJobs#onKafkaAndPostgres} reads. */
@@ -38,7 +42,13 @@ final class JobsCaughtUp {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
       Map<String, Map<TopicPartition, Long>> ends = new HashMap<>();
       for (var group : TOPICS_BY_GROUP.entrySet()) {
-        ends.put(group.getKey(), endOffsets(admin, group.getValue()));
+        Map<TopicPartition, Long> starts = offsets(admin, group.getValue(), OffsetSpec.earliest());
+        Map<TopicPartition, Long> groupEnds = offsets(admin, group.getValue(), OffsetSpec.latest());
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
+            .partitionsToOffsetAndMetadata().get(REQUEST.toSeconds(), TimeUnit.SECONDS);
+        groupEnds.keySet().removeIf(partition -> starts.get(partition) >= groupEnds.get(partition)
+            && committed.get(partition) == null);
+        ends.put(group.getKey(), groupEnds);
       }
       long deadline = System.nanoTime() + timeout.toNanos();
       Map<String, Map<TopicPartition, Long>> behind = behind(admin, ends);
@@ -53,15 +63,15 @@ final class JobsCaughtUp {
     }
   }
 
-  /** The end offsets of those of {@code topics} that exist (one that does not holds nothing to wait for). */
-  private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+  /** The earliest or latest offsets of those of {@code topics} that exist (one that does not holds nothing to wait for). */
+  private static Map<TopicPartition, Long> offsets(Admin admin, List<String> topics, OffsetSpec spec) throws Exception {
     Set<String> existing = admin.listTopics().names().get(REQUEST.toSeconds(), TimeUnit.SECONDS);
     List<String> present = topics.stream().filter(existing::contains).toList();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     admin.describeTopics(present).allTopicNames().get(REQUEST.toSeconds(), TimeUnit.SECONDS).forEach((topic, d) ->
-        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        d.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), spec)));
     Map<TopicPartition, Long> ends = new HashMap<>();
-    admin.listOffsets(latest).all().get(REQUEST.toSeconds(), TimeUnit.SECONDS)
+    admin.listOffsets(request).all().get(REQUEST.toSeconds(), TimeUnit.SECONDS)
         .forEach((partition, info) -> ends.put(partition, info.offset()));
     return ends;
   }
