@@ -1,10 +1,10 @@
 package io.parkloop.launcher;
 
 import io.parkloop.launcher.pipeline.DatabaseOptions;
+import io.parkloop.readside.Migrations;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import io.parkloop.storage.Databases;
-import io.parkloop.readside.Migrations;
 import io.parkloop.storage.ReferenceTables;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,11 +2,11 @@ package io.parkloop.launcher;
 
 import io.parkloop.avro.DeadLetter;
 import io.parkloop.launcher.CrashDataSet.DeadLetterKey;
+import io.parkloop.readside.ExportFilter;
+import io.parkloop.readside.IndicatorExport;
 import io.parkloop.schemas.AvroCodec;
 import io.parkloop.schemas.Topics;
 import io.parkloop.storage.Databases;
-import io.parkloop.readside.ExportFilter;
-import io.parkloop.readside.IndicatorExport;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package io.parkloop.readside.report;
 
+import io.parkloop.readside.table.Column;
 import io.parkloop.reference.Indicator;
 import io.parkloop.reference.Units;
-import io.parkloop.readside.table.Column;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.parkloop.readside.report;
 
+import io.parkloop.readside.table.Column;
 import io.parkloop.reference.Province;
 import io.parkloop.reference.ScopeType;
-import io.parkloop.readside.table.Column;
 import java.util.List;
 
 /**
