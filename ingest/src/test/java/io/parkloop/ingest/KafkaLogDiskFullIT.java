@@ -6,11 +6,10 @@ import io.parkloop.avro.Reading;
 import io.parkloop.embedded.KafkaBrokerProcess;
 import io.parkloop.embedded.MosquittoBroker;
 import io.parkloop.embedded.RequiredTool;
+import io.parkloop.embedded.TestDisk;
 import io.parkloop.schemas.AvroCodec;
 import io.parkloop.schemas.Topics;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +54,7 @@ class KafkaLogDiskFullIT {
       ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
 
   @TempDir Path dir;
-  private Path disk;
+  private TestDisk disk;
 
   @BeforeAll
   static void requireMosquitto() {
@@ -65,15 +64,14 @@ class KafkaLogDiskFullIT {
   @AfterEach
   void unmount() throws Exception {
     if (disk != null) {
-      run("umount", "--lazy", disk.toString());
+      disk.close();
     }
   }
 
   @Test
   void aFullKafkaLogDiskIsCountedLosesNoReadingAndRecoversWhenSpaceReturns() throws Exception {
     Path kafkaData = dir.resolve("kafka");
-    disk = Files.createDirectories(kafkaData.resolve("logs")); // EmbeddedKafka's log.dirs
-    run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString());
+    disk = TestDisk.mount(kafkaData.resolve("logs"), 16); // EmbeddedKafka's log.dirs
     List<TestReading> readings = TestReading.series(List.of("E001-ELEC", "E001-FW"), 3 * PER_PHASE);
     List<TestReading> beforeFull = readings.subList(0, PER_PHASE);
     List<TestReading> whileFull = readings.subList(PER_PHASE, 2 * PER_PHASE);
@@ -95,7 +93,7 @@ class KafkaLogDiskFullIT {
               .isEmpty();
         }
 
-        filler = fill(disk.resolve("filler"));
+        filler = disk.fill("filler");
         awaitBrokerGone(kafka);
         assertThat(kafka.log()).as("the broker's log says why it stopped").contains("No space left on device");
         // published once the broker is gone, so every send fails: published before, a broker not yet halted
@@ -152,19 +150,6 @@ class KafkaLogDiskFullIT {
     gateway.finish(TIMEOUT);
   }
 
-  /** Writes zeros until the file system refuses more. */
-  private static Path fill(Path file) throws IOException {
-    byte[] block = new byte[4096];
-    try (OutputStream out = Files.newOutputStream(file)) {
-      while (true) {
-        out.write(block);
-      }
-    } catch (IOException full) {
-      assertThat(full).hasMessageContaining("No space left on device");
-    }
-    return file;
-  }
-
   /** A broker whose only log directory fails halts; Kafka writes its metadata log there too, so it does without any produce. */
   private static void awaitBrokerGone(KafkaBrokerProcess kafka) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -198,13 +183,5 @@ class KafkaLogDiskFullIT {
     } catch (IOException e) {
       throw new AssertionError("a record on the readings topic is no Reading", e);
     }
-  }
-
-  private static void run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0)
-        .as("%s (this test mounts a tmpfs, which needs root): %s", String.join(" ", command), output.strip())
-        .isTrue();
   }
 }

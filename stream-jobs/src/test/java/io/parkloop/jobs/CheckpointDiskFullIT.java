@@ -2,17 +2,16 @@ package io.parkloop.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkloop.embedded.TestDisk;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.LateReading;
 import io.parkloop.jobs.records.MeterReading;
 import io.parkloop.jobs.records.QualityEvent;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,30 +48,29 @@ class CheckpointDiskFullIT {
   private static final String[] METERS = {"E1-ELEC", "E1-FW"};
 
   @TempDir Path dir;
-  private Path disk;
+  private TestDisk disk;
 
   @AfterEach
   void unmount() throws Exception {
     if (disk != null) {
-      run("umount", disk.toString());
+      disk.close();
     }
   }
 
   @Test
   void aFullCheckpointDiskFailsTheJobLoudlyAndItRecoversWhenSpaceReturns() throws Exception {
-    disk = Files.createDirectories(dir.resolve("checkpoints"));
-    run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString());
-    Path filler = fill(disk.resolve("filler"));
-    JobClient job = start(disk);
+    disk = TestDisk.mount(dir.resolve("checkpoints"), 16);
+    Path filler = disk.fill("filler");
+    JobClient job = start(disk.dir());
     try {
       awaitRest(job, "/exceptions", "Exceeded checkpoint tolerable failure threshold");
       // the cause, "No space left on device", is only in the JobManager's log; fill() saw it
       awaitRest(job, "/checkpoints", "\"failure_message\":\"Failure to finalize checkpoint.\"");
-      assertThat(completedCheckpoints(disk)).as("checkpoints while the disk is full").isEmpty();
+      assertThat(completedCheckpoints(disk.dir())).as("checkpoints while the disk is full").isEmpty();
 
       Files.delete(filler);
 
-      assertThat(awaitCompletedCheckpoint(disk)).as("a checkpoint once space returned").isPresent();
+      assertThat(awaitCompletedCheckpoint(disk.dir())).as("a checkpoint once space returned").isPresent();
     } finally {
       job.cancel().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
@@ -101,19 +99,6 @@ class CheckpointDiskFullIT {
       long ts = IndicatorJobTest.T0 + quarter * 15 * IndicatorJobTest.MIN;
       return new MeterReading(METERS[(int) (index % METERS.length)], ts, 1_000 + 25.0 * quarter, ts);
     }, Long.MAX_VALUE, RateLimiterStrategy.perSecond(100), TypeInformation.of(MeterReading.class));
-  }
-
-  /** Writes zeros until the file system refuses more. */
-  private static Path fill(Path file) throws IOException {
-    byte[] block = new byte[4096];
-    try (OutputStream out = Files.newOutputStream(file)) {
-      while (true) {
-        out.write(block);
-      }
-    } catch (IOException full) {
-      assertThat(full).hasMessageContaining("No space left on device");
-    }
-    return file;
   }
 
   /**
@@ -148,13 +133,5 @@ class CheckpointDiskFullIT {
       completed = completedCheckpoints(root);
     }
     return completed.stream().findFirst();
-  }
-
-  private static void run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0)
-        .as("%s (this test mounts a tmpfs, which needs root): %s", String.join(" ", command), output.strip())
-        .isTrue();
   }
 }
