@@ -12,6 +12,8 @@ import static io.parkloop.reference.Indicator.Kind.WASTE;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The catalogue of exported indicators (SPEC "Indicators", docs/indicators.md): each one's name
@@ -107,6 +109,10 @@ public enum Indicator {
   private static final Map<String, Indicator> LOAD_BY_FACTOR = Map.of(
       "w01018", COD_KG, "w21003", NH3N_KG, "a21026", SO2_KG, "a21002", NOX_KG, "a34013", PM_KG);
 
+  /** Each indicator by its code, built once (a HashMap: a null code finds nothing, as a scan would); never changed. */
+  private static final Map<String, Indicator> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toMap(Indicator::code, Function.identity()));
+
   private final String code;
   private final String unit;
   private final Kind kind;
@@ -162,6 +168,6 @@ public enum Indicator {
 
   /** The catalogued indicator of that name; empty for a link variant of a medium or an unknown name. */
   public static Optional<Indicator> of(String code) {
-    return Arrays.stream(values()).filter(indicator -> indicator.code.equals(code)).findFirst();
+    return Optional.ofNullable(BY_CODE.get(code));
   }
 }

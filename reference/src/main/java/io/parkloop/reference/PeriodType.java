@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,13 @@ public enum PeriodType {
   R24H("r24h"),
   R30D("r30d"),
   R12M("r12m");
+
+  /**
+   * Each type by its code, built once: the jobs look a type up for every row they handle. A HashMap,
+   * so a null code finds nothing, as a scan would; never changed.
+   */
+  private static final Map<String, PeriodType> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toMap(PeriodType::code, Function.identity()));
 
   private final String code;
 
@@ -127,8 +136,11 @@ public enum PeriodType {
 
   /** @throws IllegalArgumentException naming the bad code and the good ones */
   public static PeriodType of(String code) {
-    return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown period type '" + code + "': expected one of "
-            + Arrays.stream(values()).map(PeriodType::code).collect(Collectors.joining(", "))));
+    PeriodType type = BY_CODE.get(code);
+    if (type != null) {
+      return type;
+    }
+    throw new IllegalArgumentException("unknown period type '" + code + "': expected one of "
+        + Arrays.stream(values()).map(PeriodType::code).collect(Collectors.joining(", ")));
   }
 }

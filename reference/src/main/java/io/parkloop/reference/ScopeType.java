@@ -2,6 +2,8 @@ package io.parkloop.reference;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +13,13 @@ import java.util.stream.Collectors;
  */
 public enum ScopeType {
   ENTERPRISE("enterprise"), PARK("park"), CITY("city"), REGION("region"), LEVEL("level"), PROVINCE("province");
+
+  /**
+   * Each type by its code, built once: the jobs look a type up for every row they handle. A HashMap,
+   * so a null code finds nothing, as a scan would; never changed.
+   */
+  private static final Map<String, ScopeType> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toMap(ScopeType::code, Function.identity()));
 
   private final String code;
 
@@ -42,8 +51,11 @@ public enum ScopeType {
 
   /** @throws IllegalArgumentException naming the bad code and the good ones */
   public static ScopeType of(String code) {
-    return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown scope type '" + code + "': expected one of "
-            + Arrays.stream(values()).map(ScopeType::code).collect(Collectors.joining(", "))));
+    ScopeType type = BY_CODE.get(code);
+    if (type != null) {
+      return type;
+    }
+    throw new IllegalArgumentException("unknown scope type '" + code + "': expected one of "
+        + Arrays.stream(values()).map(ScopeType::code).collect(Collectors.joining(", ")));
   }
 }
