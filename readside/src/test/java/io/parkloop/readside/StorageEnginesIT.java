@@ -101,6 +101,12 @@ class StorageEnginesIT {
       ReadingTable.upsert(connection, List.of(new ReadingRecord("UPS-ELEC", ts, 99.0, NOW),
           new ReadingRecord("UPS-ELEC", ts.plusSeconds(900), 101.0, NOW)));
       ReadingTable.upsert(connection, List.of(new ReadingRecord("UPS-ELEC", ts, 100.75, NOW)));
+      // one meter and instant twice in one batch: the larger value, the earlier arrival
+      ReadingTable.upsert(connection, List.of(new ReadingRecord("UPS-GAS", ts, 7.25, NOW.plusSeconds(60)),
+          new ReadingRecord("UPS-GAS", ts, 7.5, NOW.plusSeconds(120)), new ReadingRecord("UPS-GAS", ts, 7.0, NOW)));
+      // ids travel as COPY text: tab, newline, backslash and CJK come back as sent
+      IndicatorUpserts.upsert(connection, List.of(new IndicatorRecord("park", "UPS\t\\n\n 园区", "day", day, "energy_tce",
+          2.0E-7, "tce")));
       IndicatorUpserts.upsert(connection, List.of(new IndicatorRecord("park", "UPS", "day", day, "energy_tce", 1.0, "tce")));
       IndicatorUpserts.upsert(connection, List.of(new IndicatorRecord("park", "UPS", "day", day, "energy_tce", 1.5, "tce")));
       Instant opened = Instant.parse("2026-03-01T02:00:00Z");
@@ -111,7 +117,11 @@ class StorageEnginesIT {
 
     assertThat(rows(database, "select ts, value from reading where meter = 'UPS-ELEC' order by ts"))
         .containsExactly(ts + " 100.75", ts.plusSeconds(900) + " 101.0");
+    assertThat(rows(database, "select meter, value, received_at from reading where meter = 'UPS-GAS'"))
+        .containsExactly("UPS-GAS 7.5 " + NOW);
     assertThat(rows(database, "select value from indicator_value where scope_id = 'UPS'")).containsExactly("1.5");
+    assertThat(rows(database, "select value from indicator_value where scope_id = E'UPS\\t\\\\n\\n 园区'"))
+        .containsExactly("2.0E-7");
     assertThat(rows(database, "select id, closed_at, peak_value from alerts where id like 'UPS-%'"))
         .containsExactly("UPS-a1 2026-03-01T03:00:00Z 75.0");
   }

@@ -1,28 +1,44 @@
 package io.parkloop.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Collection;
 
-/** Idempotent upserts of normalised readings: the same meter and instant twice is one row, the larger value. */
+/**
+ * Idempotent writes of normalised readings: the same meter and instant twice is one row, the
+ * larger value. The whole batch goes in one set-based statement ({@link ColumnArrays}), never
+ * upserted one by one; a meter and instant that comes twice in one batch is merged first (the
+ * larger value, the earlier arrival), since one statement may not touch a row twice.
+ */
 public final class ReadingTable {
+  private static final String SQL = """
+      insert into reading (meter, ts, value, received_at)
+      select meter, %s, max(value), %s
+      from unnest(?::text[], ?::bigint[], ?::float8[], ?::bigint[]) as batch (meter, ts, value, received_at)
+      group by meter, ts
+      on conflict (meter, ts) do update set value = excluded.value
+      where excluded.value > reading.value"""
+      .formatted(ColumnArrays.TIMESTAMP.formatted("batch.ts"), ColumnArrays.TIMESTAMP.formatted("min(batch.received_at)"));
+
   private ReadingTable() {}
 
   public static void upsert(Connection connection, Collection<ReadingRecord> rows) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("""
-        insert into reading (meter, ts, value, received_at) values (?, ?, ?, ?)
-        on conflict (meter, ts) do update set value = greatest(reading.value, excluded.value)
-        where excluded.value > reading.value""")) {
-      for (ReadingRecord row : rows) {
-        statement.setString(1, row.meter());
-        statement.setTimestamp(2, Timestamp.from(row.ts()));
-        statement.setDouble(3, row.value());
-        statement.setTimestamp(4, Timestamp.from(row.receivedAt()));
-        statement.addBatch();
-      }
-      statement.executeBatch();
+    if (rows.isEmpty()) {
+      return;
     }
+    int n = rows.size();
+    String[] meters = new String[n];
+    long[] instants = new long[n];
+    double[] values = new double[n];
+    long[] receivedAt = new long[n];
+    int i = 0;
+    for (ReadingRecord row : rows) {
+      meters[i] = row.meter();
+      instants[i] = ColumnArrays.micros(row.ts());
+      values[i] = row.value();
+      receivedAt[i] = ColumnArrays.micros(row.receivedAt());
+      i++;
+    }
+    ColumnArrays.execute(connection, SQL, meters, instants, values, receivedAt);
   }
 }

@@ -124,7 +124,7 @@ class JdbcUpsertSinkIT {
   }
 
   /**
-   * One multi-row statement, as {@code MultiRowUpserts} writes: a JDBC batch on a killed connection
+   * One multi-row statement, not a JDBC batch: a JDBC batch on a killed connection
    * trips PgJDBC's own assertion under {@code -ea} (docs/reliability.md), which is not what this tests.
    */
   private static void upsert(Connection connection, Collection<Probe> rows) throws SQLException {
