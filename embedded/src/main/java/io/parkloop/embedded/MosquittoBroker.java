@@ -26,15 +26,21 @@ public final class MosquittoBroker implements MqttBroker {
   static final Path BINARY = Path.of("/usr/sbin/mosquitto");
   private static final long START_TIMEOUT_MILLIS = 10_000;
   private static final long STOP_TIMEOUT_SECONDS = 10;
+  private static final String PID_FILE = "mosquitto.pid";
 
   /*
    * "Lose nothing" under bursts:
    * - max_queued_messages 0 and max_queued_bytes 0: no limit on the QoS 1 messages queued for a
    *   client (default 1,000 messages), so an offline persistent session misses nothing;
-   * - max_inflight_messages 100 (default 20): more unacknowledged deliveries per MQTT 3 client;
-   *   MQTT 5 clients set their own receive maximum;
+   * - max_inflight_messages 1,000 (default 20): unacknowledged deliveries per MQTT 3 client, and
+   *   the receive maximum the broker announces to MQTT 5 publishers, so a gateway flushing its
+   *   backlog after a reconnect is not held to 20 at a time (HiveMQ's server-receive-maximum
+   *   is set alike); MQTT 5 subscribers set their own receive maximum;
    * - autosave_interval 5 (default 1,800 s): the in-memory store is written every 5 s, so a
    *   crash rather than a clean stop loses seconds, not half an hour;
+   * - pid_file: a Mosquitto that outlived the JVM that started it (killed with SIGKILL, so no
+   *   shutdown hook ran) is found by the next start on the same directory and stopped with
+   *   SIGTERM, on which it saves its queue for the new one to load;
    * - user: started as root, Mosquitto would switch to a "mosquitto" user that cannot write the
    *   data directory; naming the current user keeps it as it is (and is ignored for non-root).
    */
@@ -46,7 +52,8 @@ public final class MosquittoBroker implements MqttBroker {
       autosave_interval 5
       max_queued_messages 0
       max_queued_bytes 0
-      max_inflight_messages 100
+      max_inflight_messages 1000
+      pid_file %s
       user %s
       log_dest stdout
       """;
@@ -82,6 +89,10 @@ public final class MosquittoBroker implements MqttBroker {
   }
 
   /** Whether Debian's mosquitto package is installed here. */
+  public static boolean isInstalled() {
+    return Files.isExecutable(BINARY);
+  }
+
   /**
    * Starts Mosquitto and returns once it accepts connections.
    *
@@ -111,8 +122,9 @@ public final class MosquittoBroker implements MqttBroker {
     Process process;
     try {
       Files.createDirectories(dataDir);
-      Files.writeString(configFile, CONFIG_TEMPLATE.formatted(brokerPort,
-          dataDir.toAbsolutePath(), System.getProperty("user.name")) + access(dataDir, security, tlsPort),
+      stopLeftover(dataDir.resolve(PID_FILE));
+      Files.writeString(configFile, CONFIG_TEMPLATE.formatted(brokerPort, dataDir.toAbsolutePath(),
+          dataDir.toAbsolutePath().resolve(PID_FILE), System.getProperty("user.name")) + access(dataDir, security, tlsPort),
           StandardCharsets.UTF_8);
       process = new ProcessBuilder(BINARY.toString(), "-c", configFile.toString())
           .redirectErrorStream(true)
@@ -128,6 +140,33 @@ public final class MosquittoBroker implements MqttBroker {
       awaitListening(process, tlsPort, logFile);
     }
     return new MosquittoBroker(process, brokerPort, tlsPort);
+  }
+
+  /** Stops a Mosquitto of this directory that an earlier JVM started and did not stop (see the pid_file above). */
+  private static void stopLeftover(Path pidFile) throws IOException {
+    if (Files.notExists(pidFile)) {
+      return;
+    }
+    String text = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();
+    Files.delete(pidFile);
+    if (!text.matches("\\d+")) {
+      return;
+    }
+    ProcessHandle leftover = ProcessHandle.of(Long.parseLong(text))
+        .filter(p -> p.info().command().map(command -> command.endsWith("/mosquitto")).orElse(false)).orElse(null);
+    if (leftover == null || !leftover.isAlive()) {
+      return;
+    }
+    log.warn("a Mosquitto of {} left running by an earlier run (pid {}): stopping it, so that it saves its queue"
+        + " for the new broker", pidFile.getParent(), leftover.pid());
+    leftover.destroy();
+    try {
+      leftover.onExit().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception notInTime) {
+      leftover.destroyForcibly();
+      throw new IllegalStateException("the Mosquitto left running in " + pidFile.getParent() + " (pid " + leftover.pid()
+          + ") did not stop on SIGTERM within " + STOP_TIMEOUT_SECONDS + " s", notInTime);
+    }
   }
 
   private static String access(Path dataDir, MqttSecurity security, int tlsPort) {
@@ -180,6 +219,11 @@ public final class MosquittoBroker implements MqttBroker {
 
   public int port() {
     return port;
+  }
+
+  /** The broker's process, for measuring its CPU and memory. */
+  public long pid() {
+    return process.pid();
   }
 
   /** The TLS listener's address, {@code ssl://127.0.0.1:<port>}; only when started with TLS. */

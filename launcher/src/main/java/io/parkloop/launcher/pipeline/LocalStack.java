@@ -1,7 +1,6 @@
 package io.parkloop.launcher.pipeline;
 
 import io.parkloop.embedded.EmbeddedKafka;
-import io.parkloop.embedded.EmbeddedMqttBroker;
 import io.parkloop.embedded.LocalPostgres;
 import io.parkloop.ingest.MqttBridgeConfig;
 import io.parkloop.schemas.Topics;
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public final class LocalStack implements AutoCloseable {
   private String mqttUrl;
   private String kafka;
   private String jdbcUrl;
-  private boolean embeddedMqtt;
+  private EmbeddedMqtt.Started embeddedMqtt;
   private MqttBridgeConfig bridgeConfig;
 
   public static LocalStack start(ServiceOptions options) throws Exception {
@@ -48,20 +49,21 @@ public final class LocalStack implements AutoCloseable {
     Files.createDirectories(data);
     CompletableFuture<EmbeddedKafka> kafkaStart = options.kafka != null ? null
         : CompletableFuture.supplyAsync(() -> EmbeddedKafka.start(data.resolve("kafka"), options.kafkaPort));
-    CompletableFuture<EmbeddedMqttBroker> mqttStart = options.mqttUrl != null ? null
-        : CompletableFuture.supplyAsync(() -> EmbeddedMqttBroker.start(data.resolve("mqtt"), options.mqttPort,
+    CompletableFuture<EmbeddedMqtt.Started> mqttStart = options.mqttUrl != null ? null
+        : CompletableFuture.supplyAsync(() -> options.embeddedMqtt.start(data, options.mqttPort,
             options.mqtt.embeddedSecurity()));
     CompletableFuture<LocalPostgres> pgStart = options.jdbc != null ? null
         : CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), options.pgPort));
     try {
-    kafka = kafkaStart == null ? options.kafka : remember(kafkaStart.join()).bootstrapServers();
-    mqttUrl = mqttStart == null ? options.mqttUrl : remember(mqttStart.join()).url();
-      embeddedMqtt = mqttStart != null;
-      bridgeConfig = options.mqtt.bridgeConfig(mqttUrl, embeddedMqtt);
-    jdbcUrl = pgStart == null ? options.jdbc : remember(pgStart.join()).jdbcUrl();
+      kafka = kafkaStart == null ? options.kafka : remember(kafkaStart.join()).bootstrapServers();
+      embeddedMqtt = mqttStart == null ? null : mqttStart.join();
+      mqttUrl = embeddedMqtt == null ? options.mqttUrl : remember(embeddedMqtt.broker()).url();
+      bridgeConfig = options.mqtt.bridgeConfig(mqttUrl, embeddedMqtt != null);
+      jdbcUrl = pgStart == null ? options.jdbc : remember(pgStart.join()).jdbcUrl();
     } catch (CompletionException e) {
       // close whatever did start, also a sibling that finished after the failure
-      for (CompletableFuture<? extends AutoCloseable> future : Arrays.asList(kafkaStart, mqttStart, pgStart)) {
+      for (CompletableFuture<? extends AutoCloseable> future
+          : Arrays.asList(kafkaStart, mqttStart == null ? null : mqttStart.thenApply(EmbeddedMqtt.Started::broker), pgStart)) {
         if (future != null) {
           future.thenAccept(service -> { if (!started.contains(service)) started.push(service); })
               .exceptionally(error -> null).join();
@@ -79,6 +81,16 @@ public final class LocalStack implements AutoCloseable {
 
   public String mqttUrl() { return mqttUrl; }
 
+  /** The embedded broker's own process (Mosquitto), for measuring it apart; empty when it runs in this JVM or is external. */
+  public OptionalLong mqttBrokerPid() {
+    return embeddedMqtt == null ? OptionalLong.empty() : embeddedMqtt.pid();
+  }
+
+  /** Which broker is embedded, or empty for an external one. */
+  public Optional<String> embeddedMqttName() {
+    return Optional.ofNullable(embeddedMqtt).map(EmbeddedMqtt.Started::name);
+  }
+
   /** How the bridge connects to this stack's MQTT broker, credentials and TLS included. */
   MqttBridgeConfig bridgeConfig() { return bridgeConfig; }
 
@@ -87,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
   public String jdbcUrl() { return jdbcUrl; }
 
   void printConnectionInfo(PrintStream out) {
-    out.println("  MQTT   " + mqttUrl + (embeddedMqtt ? "  (embedded HiveMQ CE, MQTT 5)" : "")
+    out.println("  MQTT   " + mqttUrl + (embeddedMqtt != null ? "  (embedded " + embeddedMqtt.name() + ", MQTT 5)" : "")
         + "   e.g. mosquitto_pub -h " + host(mqttUrl) + " -p " + port(mqttUrl)
         + " -t 'parkloop/v1/readings/{enterprise}/{meter}' -m '{\"meter\":..,\"ts\":..,\"value\":..}'");
     out.println("  Kafka  " + kafka + "   e.g. kcat -b " + kafka + " -t " + Topics.READINGS + " -C");

@@ -6,8 +6,14 @@ import picocli.CommandLine.Option;
 /** Where the services are: embedded ones under the data directory by default, external ones by flag or environment. */
 public final class ServiceOptions extends DatabaseOptions {
   @Option(names = "--mqtt-url", defaultValue = "${env:PARKLOOP_MQTT_URL}",
-      description = "An external MQTT broker, e.g. tcp://broker:1883 (default: an embedded HiveMQ CE broker).")
+      description = "An external MQTT broker, e.g. tcp://broker:1883 (default: an embedded broker, see --embedded-mqtt).")
   public String mqttUrl;
+
+  @Option(names = "--embedded-mqtt", defaultValue = "${env:PARKLOOP_EMBEDDED_MQTT:-auto}",
+      converter = EmbeddedMqtt.Converter.class,
+      description = "The broker embedded without --mqtt-url: auto (Mosquitto when installed, else HiveMQ CE),"
+          + " mosquitto or hivemq (default: ${DEFAULT-VALUE}).")
+  public EmbeddedMqtt embeddedMqtt = EmbeddedMqtt.AUTO;
 
   @Mixin
   MqttOptions mqtt = new MqttOptions();
