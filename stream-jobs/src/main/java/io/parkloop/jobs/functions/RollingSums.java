@@ -17,11 +17,19 @@ import org.apache.flink.util.Collector;
  * hours ({@code r24h}), 30 days ({@code r30d}) or 12 months ({@code r12m}). A window is emitted
  * for the end of every period up to the newest one seen, and carries its end as
  * {@code period_start} (SPEC). A changed period updates every window that holds it.
+ *
+ * <p>Most rows are a new value of the newest period (the hour that is filling up): then only the
+ * newest window changes, by the period's change, so it is kept as a running sum and the row costs
+ * two state reads instead of a walk over the window's periods and their calendar starts. Any other
+ * row (a new newest period, a late one) sums in full, as always; sums are whole micro-units, so
+ * both ways give the same number exactly.
  */
 public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, IndicatorRow> {
   private final PeriodRetention retention;
   private transient MapState<Long, Long> periods;
   private transient ValueState<Long> newest;
+  /** The sum of the window that ends with the newest period, in micro-units; empty until summed in full. */
+  private transient ValueState<Long> newestWindow;
 
   public RollingSums(PeriodRetention retention) {
     this.retention = retention;
@@ -40,6 +48,7 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
   public void open(OpenContext context) {
     periods = getRuntimeContext().getMapState(new MapStateDescriptor<>("periods", Long.class, Long.class));
     newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
+    newestWindow = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-window", Long.class));
   }
 
   @Override
@@ -47,12 +56,22 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     PeriodType type = PeriodType.of(row.periodType);
     PeriodType window = type.rollingWindow().orElseThrow();
     int length = window.length();
-    periods.put(row.periodStart, io.parkloop.jobs.records.IndicatorPart.toMicros(row.value));
-    long latest = newest.value() == null ? row.periodStart : Math.max(newest.value(), row.periodStart);
-    newest.update(latest);
+    long value = io.parkloop.jobs.records.IndicatorPart.toMicros(row.value);
+    Long before = periods.get(row.periodStart);
+    periods.put(row.periodStart, value);
+    Long newestSeen = newest.value();
     // forget this period once no window that holds it can change any more
-    long last = type.plus(row.periodStart, length);
-    ctx.timerService().registerEventTimeTimer(last + retention.after(row.periodType));
+    ctx.timerService().registerEventTimeTimer(type.plus(row.periodStart, length) + retention.after(row.periodType));
+    Long running = newestWindow.value();
+    if (newestSeen != null && newestSeen == row.periodStart && running != null) {
+      long sum = running + value - (before == null ? 0 : before);
+      newestWindow.update(sum);
+      out.collect(new IndicatorRow(row.scopeType, row.scopeId, window.code(), type.end(row.periodStart), row.indicator,
+          row.unit, sum / 1e6));
+      return;
+    }
+    long latest = newestSeen == null ? row.periodStart : Math.max(newestSeen, row.periodStart);
+    newest.update(latest);
 
     // the windows ending with this period and each of the next ones, up to the newest seen: the
     // first summed in full, each next one slid by a period (add the new one, drop the oldest)
@@ -65,6 +84,9 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     }
     for (int i = 0; i < length && start <= latest; i++) {
       out.collect(new IndicatorRow(row.scopeType, row.scopeId, window.code(), end, row.indicator, row.unit, sum / 1e6));
+      if (start == latest) {
+        newestWindow.update(sum);
+      }
       start = end;
       end = type.end(start);
       sum += micros(start) - micros(oldest);
@@ -106,6 +128,9 @@ public class RollingSums extends KeyedProcessFunction<String, IndicatorRow, Indi
     }
     for (Long start : expired) {
       periods.remove(start);
+    }
+    if (!expired.isEmpty()) {
+      newestWindow.clear(); // summed in full again at the next row
     }
     if (periods.isEmpty()) {
       newest.clear();
