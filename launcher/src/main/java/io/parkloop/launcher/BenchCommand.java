@@ -2,12 +2,15 @@ package io.parkloop.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.parkloop.embedded.LocalPostgres;
 import io.parkloop.launcher.bench.BenchFleet;
+import io.parkloop.launcher.bench.BenchLadder;
 import io.parkloop.launcher.bench.BenchReport;
 import io.parkloop.launcher.bench.BenchResult;
 import io.parkloop.launcher.bench.EndToEndRun;
 import io.parkloop.launcher.bench.MachineInfo;
 import io.parkloop.launcher.bench.ProcessStats;
+import io.parkloop.launcher.bench.ReplayBench;
 import io.parkloop.launcher.bench.StageBenchmarks;
 import io.parkloop.launcher.bench.StageResults;
 import io.parkloop.launcher.pipeline.LocalStack;
@@ -17,6 +20,7 @@ import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +50,8 @@ import picocli.CommandLine.Spec;
         "removed afterwards. Progress on stderr, the report on stdout. See docs/benchmarks.md."})
 final class BenchCommand implements Callable<Integer> {
   @Mixin ServiceOptions services;
+  /** --data-dir as given: each run's directory goes under it. */
+  private Path baseDataDir;
   @Spec CommandSpec spec;
 
   @Option(names = "--meters", defaultValue = "10000", description = "Meters in the fleet (default: ${DEFAULT-VALUE}).")
@@ -77,6 +83,26 @@ final class BenchCommand implements Callable<Integer> {
       description = "Readings per stage measurement (default: ${DEFAULT-VALUE}).")
   long stageReadings;
 
+  @Option(names = "--ladder", description = {"Find the highest rate the chain holds: fresh end-to-end runs from --rate",
+      "up, each --ladder-factor times the last, until one fails (p99 freshness over 2,000 ms, end to end",
+      "under 95 % of the offered rate, or a wrong total), then halves the gap --ladder-refine times."})
+  boolean ladder;
+
+  @Option(names = "--ladder-factor", defaultValue = "1.5", description = "Rate step of --ladder (default: ${DEFAULT-VALUE}).")
+  double ladderFactor;
+
+  @Option(names = "--ladder-refine", defaultValue = "2",
+      description = "Bisections of --ladder between the last rate held and the first failed (default: ${DEFAULT-VALUE}).")
+  int ladderRefine;
+
+  @Option(names = "--replay", description = {"Measure parkloop replay instead: generate a data set of the fleet",
+      "(--replay-readings, a round of every meter each minute) and replay it into a fresh database."})
+  boolean replay;
+
+  @Option(names = "--replay-readings", defaultValue = "2000000",
+      description = "Readings in the --replay data set (default: ${DEFAULT-VALUE}).")
+  long replayReadings;
+
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
@@ -86,12 +112,22 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    if (replay) {
+      return replay();
+    }
+    if (ladder) {
+      return ladder();
+    }
+    BenchResult result = endToEnd(rate, stages);
+    print(result);
+    return result.endToEnd().correctness().ok() ? 0 : 2;
+  }
+
+  /** One fresh end-to-end run at {@code offered} readings/s, optionally followed by the stages alone. */
+  private BenchResult endToEnd(double offered, boolean withStages) throws Exception {
     String loadBefore = MachineInfo.loadAverage();
-    String prefix = "b" + Long.toString(System.currentTimeMillis() / 1000, 36);
-    Path workDir = services.dataDir.toAbsolutePath().resolve("bench-" + prefix);
-    Files.createDirectories(workDir);
-    services.dataDir = workDir;
-    freePortsUnlessGiven();
+    Path workDir = newWorkDir();
+    String prefix = workDir.getFileName().toString().substring("bench-".length());
     Path referenceFile = workDir.resolve("reference.yaml");
     Files.writeString(referenceFile, BenchFleet.yaml(prefix, meters, batch, hj212Share), StandardCharsets.UTF_8);
     ReferenceData reference = ReferenceLoader.load(referenceFile);
@@ -99,43 +135,115 @@ final class BenchCommand implements Callable<Integer> {
     List<String> probes = IntStream.range(0, enterprises).filter(e -> BenchFleet.isProbe(e, enterprises))
         .mapToObj(e -> BenchFleet.enterpriseId(prefix, e)).toList();
     BenchResult.Fleet fleet = new BenchResult.Fleet(prefix, meters, enterprises, reference.parks().size() - 1,
-        reference.outlets().size(), probes.size(), batch, hj212Share, rate, duration.toSeconds());
+        reference.outlets().size(), probes.size(), batch, hj212Share, offered, duration.toSeconds());
     System.err.printf("bench: %,d meters in %,d gateways, %,.0f readings/s for %d s; services in %s%n", meters,
-        enterprises, rate, duration.toSeconds(), workDir);
+        enterprises, offered, duration.toSeconds(), workDir);
 
     BenchResult.EndToEnd endToEnd;
     StageResults stageResults = null;
     try (LocalStack stack = LocalStack.start(services)) {
       ProcessStats processes = new ProcessStats();
       processes.add("parkloop JVM", () -> List.of(ProcessHandle.current().pid()));
+      stack.mqttBrokerPid().ifPresent(pid -> processes.add("Mosquitto", () -> List.of(pid)));
       if (services.jdbc == null) {
         processes.add("PostgreSQL", () -> ProcessStats.postgres(workDir.resolve("postgres")));
       }
       try (Pipeline pipeline = Pipeline.start(stack, () -> reference, workDir, 0)) {
         endToEnd = new EndToEndRun(prefix, referenceFile, probes,
-            new EndToEndRun.Settings(rate, duration, hj212Share, drainTimeout),
+            new EndToEndRun.Settings(offered, duration, hj212Share, drainTimeout),
             new EndToEndRun.Target(stack.mqttUrl(), stack.kafka(), pipeline.database(), pipeline.metrics(), workDir),
             processes, System.err).run();
       }
-      if (stages) {
-        stageResults = StageResults.of(new StageBenchmarks(stack.mqttUrl(), stack.kafka(), stack.jdbcUrl(), reference,
-            referenceFile, prefix, workDir, System.err).run(stageReadings, rate, rowsPerReading(endToEnd)),
+      if (withStages) {
+        String broker = stack.embeddedMqttName().orElse("the external broker");
+        stageResults = StageResults.of(new StageBenchmarks(stack.mqttUrl(), broker, stack.kafka(), stack.jdbcUrl(),
+            reference, referenceFile, prefix, workDir, System.err).run(stageReadings, offered, rowsPerReading(endToEnd)),
             endToEnd.throughput().endToEndPerS());
       }
     } finally {
-      if (!keepData) {
-        deleteRecursively(workDir);
-      }
+      cleanUp(workDir);
     }
-    BenchResult result = new BenchResult(MachineInfo.read(loadBefore), fleet, endToEnd, stageResults);
+    return new BenchResult(MachineInfo.read(loadBefore), fleet, endToEnd, stageResults);
+  }
+
+  /** {@code --ladder}: fresh end-to-end runs at rising rates, see {@link BenchLadder#climb}. */
+  private int ladder() throws Exception {
+    String loadBefore = MachineInfo.loadAverage();
+    BenchLadder result = BenchLadder.climb(rate, ladderFactor, ladderRefine, offered -> {
+      BenchLadder.Rung rung = BenchLadder.Rung.of(endToEnd(offered, false));
+      System.err.println("bench --ladder: " + rung.line());
+      return rung;
+    }, MachineInfo.read(loadBefore));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     } else {
-      BenchReport.print(result, out);
+      result.print(out);
     }
     out.flush();
-    return result.endToEnd().correctness().ok() ? 0 : 2;
+    return result.held() > 0 ? 0 : 2;
+  }
+
+  /** {@code --replay}: a generated data set through {@code parkloop replay} into a fresh database. */
+  private int replay() throws Exception {
+    Path workDir = newWorkDir();
+    String prefix = workDir.getFileName().toString().substring("bench-".length());
+    Path referenceFile = workDir.resolve("reference.yaml");
+    Files.writeString(referenceFile, BenchFleet.yaml(prefix, meters, batch, 0), StandardCharsets.UTF_8);
+    ReferenceData reference = ReferenceLoader.load(referenceFile);
+    ReplayBench.Result result;
+    LocalPostgres postgres = services.jdbc != null ? null : LocalPostgres.start(workDir.resolve("postgres"), 0);
+    try {
+      result = ReplayBench.run(reference, prefix, postgres == null ? services.jdbc : postgres.jdbcUrl(), replayReadings,
+          workDir, System.err);
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+      cleanUp(workDir);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    } else {
+      ReplayBench.print(result, out);
+    }
+    out.flush();
+    return result.correctness().ok() ? 0 : 2;
+  }
+
+  /** A directory of its own for one run under --data-dir; its name, less "bench-", prefixes the fleet's ids. */
+  private Path newWorkDir() throws IOException {
+    String prefix = "b" + Long.toString(System.currentTimeMillis() / 1000, 36);
+    Path root = baseDataDir.toAbsolutePath();
+    Path workDir = root.resolve("bench-" + prefix);
+    for (int i = 2; Files.exists(workDir); i++) {
+      workDir = root.resolve("bench-" + prefix + "x" + i);
+    }
+    Files.createDirectories(workDir);
+    services.dataDir = workDir;
+    freePortsUnlessGiven();
+    return workDir;
+  }
+
+  private void cleanUp(Path workDir) throws IOException {
+    if (!keepData) {
+      deleteRecursively(workDir);
+    }
+  }
+
+  private void print(BenchResult result) {
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      if (json) {
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+      } else {
+        BenchReport.print(result, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
   }
 
   private static double rowsPerReading(BenchResult.EndToEnd endToEnd) {
@@ -143,6 +251,14 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private void validate() {
+    baseDataDir = baseDataDir == null ? services.dataDir : baseDataDir;
+    if (ladder && (ladderFactor <= 1 || ladderRefine < 0)) {
+      throw new ParameterException(spec.commandLine(), "--ladder-factor must be above 1 and --ladder-refine at least 0");
+    }
+    if (replay && (replayReadings < 1 || ladder || stages)) {
+      throw new ParameterException(spec.commandLine(),
+          "--replay takes --replay-readings of at least 1 and goes without --ladder and --stages");
+    }
     if (meters < 1 || batch < 1 || batch > meters) {
       throw new ParameterException(spec.commandLine(), "--meters and --batch must be at least 1, --batch at most --meters");
     }

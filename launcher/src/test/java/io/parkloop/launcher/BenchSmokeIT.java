@@ -32,6 +32,25 @@ class BenchSmokeIT {
     assertThat(endToEnd.at("/sent/hj212Readings").asLong()).isPositive();
     assertThat(endToEnd.at("/correctness/totals")).as("enterprise and park totals of three indicators").hasSize(6);
     assertThat(endToEnd.at("/correctness/ok").asBoolean()).as(endToEnd.get("correctness").toString()).isTrue();
+    assertThat(endToEnd.at("/cpuMicrosPerReading/total").asDouble()).as("CPU per reading, all parts").isPositive();
+    assertThat(endToEnd.at("/cpuMicrosPerReading/PostgreSQL").asDouble()).isPositive();
+    assertThat(exitCode).isZero();
+  }
+
+  @Test
+  void aReplayOfTheGeneratedDataSetEndsWithItsTotals(@TempDir Path dataDir) throws Exception {
+    StringWriter report = new StringWriter();
+    CommandLine cli = new CommandLine(new ParkloopCli()).setOut(new PrintWriter(report));
+    int exitCode = cli.execute("bench", "--replay", "--meters", "200", "--batch", "10", "--replay-readings", "20000",
+        "--json", "--data-dir", dataDir.toString());
+
+    JsonNode result = new ObjectMapper().readTree(report.toString());
+    assertThat(result.get("readings").asLong()).isEqualTo(20_000);
+    // 200 meters a round: the baseline round and 99 more, 20 gateways of 10 meters each
+    assertThat(result.get("lines").asLong()).isEqualTo(2_000);
+    assertThat(result.at("/correctness/totals")).as("enterprise and park totals of two indicators").hasSize(4);
+    assertThat(result.at("/correctness/ok").asBoolean()).as(result.get("correctness").toString()).isTrue();
+    assertThat(result.get("late").asLong()).isZero();
     assertThat(exitCode).isZero();
   }
 }

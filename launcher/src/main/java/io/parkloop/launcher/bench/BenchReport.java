@@ -46,6 +46,12 @@ public final class BenchReport {
     e.pipelineJvmCpuPercent().forEach((group, percent) -> threads.append(String.format(Locale.ROOT, " | %s %.0f %%", group,
         percent)));
     out.println("  parkloop JVM by thread group:" + threads.substring(2));
+    StringBuilder perReading = new StringBuilder();
+    e.cpuMicrosPerReading().forEach((part, micros) -> perReading.append(String.format(Locale.ROOT, " | %s %.1f", part,
+        micros)));
+    if (!perReading.isEmpty()) {
+      out.println("CPU per reading, first send → all in the database (µs):" + perReading.substring(2));
+    }
     out.println("correctness: " + (e.correctness().ok() ? "PASS, nothing lost, nothing doubled" : "FAIL"));
     for (TotalsCheck.Total total : e.correctness().totals()) {
       out.printf(Locale.ROOT, "  %-10s %-16s expected %,.6f  actual %,.6f  difference %.6f (tolerance %.6f) %s%n",

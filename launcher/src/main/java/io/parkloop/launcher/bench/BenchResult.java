@@ -14,7 +14,8 @@ public record BenchResult(Machine machine, Fleet fleet, EndToEnd endToEnd, Stage
 
   public record EndToEnd(GeneratorSummary sent, Throughput throughput, FreshnessProbe.Percentiles freshnessMs,
       List<LagSample> kafkaLag, DeadLetters deadLetters, Map<String, ProcessStats.Usage> processes,
-      Map<String, Double> pipelineJvmCpuPercent, TotalsCheck.Result correctness) {}
+      Map<String, Double> pipelineJvmCpuPercent, Map<String, Double> cpuMicrosPerReading,
+      TotalsCheck.Result correctness) {}
 
   /**
    * Readings per second at each point of the chain.

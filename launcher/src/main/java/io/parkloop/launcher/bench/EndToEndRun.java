@@ -95,6 +95,7 @@ public final class EndToEndRun {
       Map<String, Double> pipelineThreads = threadCpu.percentByGroup();
       TotalsCheck.Result check = awaitDrain(totals, sent);
       long drainedAt = System.currentTimeMillis();
+      Map<String, Double> cpuPerReading = CpuPerReading.of(processes.usage(), threadCpu.nanosByGroup(), sent.readings());
       sampler.shutdownNow();
       sampler.awaitTermination(10, TimeUnit.SECONDS);
       Thread.sleep(1_500); // PostgreSQL's statistics reach pg_stat at most a second late
@@ -107,7 +108,7 @@ public final class EndToEndRun {
               round(upserted / seconds)),
           freshness.percentiles(), lagTimeline,
           new BenchResult.DeadLetters(target.metrics().deadLettersTotal(), target.metrics().deadLettersByReason()),
-          usage, pipelineThreads, check);
+          usage, pipelineThreads, cpuPerReading, check);
     } finally {
       sampler.shutdownNow();
       generator.destroy();

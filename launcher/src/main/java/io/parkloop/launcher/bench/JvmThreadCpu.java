@@ -32,6 +32,13 @@ public final class JvmThreadCpu {
   /** Each group's CPU since {@link #mark()}, in % of one core. */
   public Map<String, Double> percentByGroup() {
     double wall = System.nanoTime() - wallAtMark;
+    Map<String, Double> percent = new LinkedHashMap<>();
+    nanosByGroup().forEach((group, used) -> percent.put(group, Math.round(used / wall * 1000) / 10.0));
+    return percent;
+  }
+
+  /** Each group's CPU since {@link #mark()}, in nanoseconds; "JVM" is what no Java thread accounts for (GC, JIT). */
+  public Map<String, Long> nanosByGroup() {
     Map<String, Long> nanos = new LinkedHashMap<>();
     for (String group : new String[] {"HiveMQ broker", "bridge", "Kafka broker", "Flink job", "other threads", "JVM"}) {
       nanos.put(group, 0L);
@@ -46,9 +53,7 @@ public final class JvmThreadCpu {
       javaThreads += used;
     }
     nanos.put("JVM", Math.max(0, processCpuNanos() - processNanosAtMark - javaThreads));
-    Map<String, Double> percent = new LinkedHashMap<>();
-    nanos.forEach((group, used) -> percent.put(group, Math.round(used / wall * 1000) / 10.0));
-    return percent;
+    return nanos;
   }
 
   static String group(String name) {

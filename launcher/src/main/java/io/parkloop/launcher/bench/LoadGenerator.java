@@ -2,17 +2,11 @@ package io.parkloop.launcher.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkloop.ingest.ReadingTopic;
-import io.parkloop.reference.Meter;
 import io.parkloop.reference.Outlet;
 import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,7 +51,7 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "where gateway payloads go; the MQTT stage uses another root the bridge does not read")
   String topicRoot;
 
-  private final GatewayPayloads payloads = new GatewayPayloads();
+  private final FleetPayloads fleetPayloads = new FleetPayloads();
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "republish");
     thread.setDaemon(true);
@@ -66,58 +60,18 @@ public final class LoadGenerator implements Callable<Integer> {
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final AtomicLong republished = new AtomicLong();
   private MqttAsyncClient client;
-  private long random = 0x9E3779B97F4A7C15L;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new LoadGenerator()).execute(args));
   }
 
-  /** A gateway and its meters' state: counters, and the last timestamp it sent. */
-  private static final class Gateway {
-    final String topic;
-    final String[] meters;
-    final BenchFleet.Role[] roles;
-    final long[] counters;
-    long lastTs;
-
-    Gateway(String topic, List<Meter> meters) {
-      this.topic = topic;
-      this.meters = meters.stream().map(Meter::id).toArray(String[]::new);
-      this.roles = meters.stream().map(LoadGenerator::role).toArray(BenchFleet.Role[]::new);
-      this.counters = new long[meters.size()];
-      for (int i = 0; i < counters.length; i++) {
-        counters[i] = 100_000 + i;
-      }
-    }
-  }
-
-  static BenchFleet.Role role(Meter meter) {
-    return switch (meter.medium()) {
-      case NATURAL_GAS -> BenchFleet.Role.CLOCK;
-      case STEAM -> BenchFleet.Role.INTERVAL;
-      default -> BenchFleet.Role.COUNTER;
-    };
-  }
-
-  /** What has been sent so far: the totals the pipeline's output must add up to. */
-  private static final class Sent {
-    final Set<String> outletHours = new HashSet<>();
-    long readings;
-    long messages;
-    long hj212Readings;
-    long electricity;
-    long steam;
-    long codKg;
-    long lastTs;
-  }
-
   @Override
   public Integer call() throws Exception {
     ReferenceData fleet = ReferenceLoader.load(reference);
-    List<Gateway> gateways = gateways(fleet);
+    List<FleetPayloads.Gateway> gateways = FleetPayloads.gateways(fleet, prefix, topicRoot);
     List<Outlet> outlets = fleet.outlets();
     connect();
-    Sent sent = new Sent();
+    FleetPayloads.Sent sent = new FleetPayloads.Sent();
     sent.lastTs = startAt;
     int nextGateway = 0;
     int nextOutlet = 0;
@@ -154,7 +108,7 @@ public final class LoadGenerator implements Callable<Integer> {
   }
 
   /** The outlet's packet of the current hour; a second packet of the same hour replaces, not adds. */
-  private void sendOutletHour(Outlet outlet, int index, Sent sent) throws InterruptedException {
+  private void sendOutletHour(Outlet outlet, int index, FleetPayloads.Sent sent) throws InterruptedException {
     long hour = hourStart(System.currentTimeMillis());
     long cod = codKgOf(index);
     if (sent.outletHours.add(outlet.id() + '|' + hour)) {
@@ -167,49 +121,14 @@ public final class LoadGenerator implements Callable<Integer> {
   }
 
   /** One reading of each of the gateway's meters in one payload; the first round is the baseline (no increments). */
-  private void sendGatewayPayload(Gateway gateway, int round, Sent sent) throws InterruptedException {
+  private void sendGatewayPayload(FleetPayloads.Gateway gateway, int round, FleetPayloads.Sent sent)
+      throws InterruptedException {
     long ts = round == 0 ? startAt : timestamp(gateway.lastTs);
-    String tsText = payloads.timestamp(ts);
-    StringBuilder json = new StringBuilder(gateway.meters.length * 96);
-    boolean array = gateway.meters.length > 1;
-    json.append(array ? "[" : "");
-    for (int i = 0; i < gateway.meters.length; i++) {
-      long random = nextRandom();
-      json.append(i == 0 ? "" : ",");
-      switch (gateway.roles[i]) {
-        case CLOCK -> GatewayPayloads.appendReading(json, gateway.meters[i], tsText,
-            GatewayPayloads.thousandths(ts), "m3");
-        case COUNTER -> {
-          long increment = round == 0 ? 0 : 1 + Math.floorMod(random, 9);
-          gateway.counters[i] += increment;
-          sent.electricity += increment;
-          GatewayPayloads.appendReading(json, gateway.meters[i], tsText, Long.toString(gateway.counters[i]), "kWh");
-        }
-        case INTERVAL -> {
-          long thousandths = 1 + Math.floorMod(random >>> 8, 9);
-          sent.steam += thousandths;
-          GatewayPayloads.appendReading(json, gateway.meters[i], tsText, GatewayPayloads.thousandths(thousandths), "t");
-        }
-      }
-    }
-    json.append(array ? "]" : "");
-    publish(gateway.topic, GatewayPayloads.utf8(json));
-    gateway.lastTs = ts;
-    sent.lastTs = Math.max(sent.lastTs, ts);
-    sent.readings += gateway.meters.length;
-    sent.messages++;
-  }
-
-  /** xorshift64: cheap, and the same sequence in every run. */
-  private long nextRandom() {
-    random ^= random << 13;
-    random ^= random >>> 7;
-    random ^= random << 17;
-    return random;
+    publish(gateway.topic, GatewayPayloads.utf8(fleetPayloads.gatewayPayload(gateway, round == 0, ts, sent)));
   }
 
   /** Waits for the broker's last acknowledgements, then prints the totals as one JSON line. */
-  private int finish(Sent sent, long firstSend, double sendSeconds) throws Exception {
+  private int finish(FleetPayloads.Sent sent, long firstSend, double sendSeconds) throws Exception {
     if (!inFlight.tryAcquire(MAX_IN_FLIGHT, 120, TimeUnit.SECONDS)) {
       System.err.println("generator: the broker did not acknowledge every message within 120 s");
       return 1;
@@ -218,8 +137,7 @@ public final class LoadGenerator implements Callable<Integer> {
     client.close();
     System.err.printf("generator: done, %,d readings in %,d messages over %.1f s (%,.0f/s)%n", sent.readings,
         sent.messages, sendSeconds, sent.readings / sendSeconds);
-    GeneratorSummary summary = new GeneratorSummary(sent.readings, sent.messages, sent.hj212Readings, startAt,
-        firstSend, sent.lastTs, sendSeconds, sent.electricity, sent.steam, sent.codKg, republished.get());
+    GeneratorSummary summary = FleetPayloads.summary(sent, startAt, firstSend, sendSeconds, republished.get());
     System.out.println(new ObjectMapper().writeValueAsString(summary));
     return 0;
   }
@@ -243,19 +161,6 @@ public final class LoadGenerator implements Callable<Integer> {
   /** Each outlet discharges a fixed whole number of kilograms of COD an hour, so the day's total is exact. */
   static long codKgOf(int outlet) {
     return 1 + outlet % 5;
-  }
-
-  private List<Gateway> gateways(ReferenceData fleet) {
-    Map<String, List<Meter>> byEnterprise = new LinkedHashMap<>();
-    for (Meter meter : fleet.meters()) {
-      if (!meter.enterprise().equals(BenchFleet.warmUpEnterprise(prefix))) {
-        byEnterprise.computeIfAbsent(meter.enterprise(), e -> new ArrayList<>()).add(meter);
-      }
-    }
-    List<Gateway> gateways = new ArrayList<>();
-    byEnterprise.forEach((enterprise, meters) -> gateways.add(new Gateway(
-        topicRoot + enterprise + "/" + (meters.size() == 1 ? meters.get(0).id() : "gateway"), meters)));
-    return gateways;
   }
 
   private void connect() throws MqttException {

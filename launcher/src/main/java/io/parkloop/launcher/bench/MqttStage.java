@@ -24,7 +24,7 @@ final class MqttStage {
 
   private MqttStage() {}
 
-  static StageResults.Stage run(String mqttUrl, Path reference, String prefix, long readings, Path workDir)
+  static StageResults.Stage run(String mqttUrl, String broker, Path reference, String prefix, long readings, Path workDir)
       throws Exception {
     AtomicLong received = new AtomicLong();
     MqttAsyncClient subscriber = new MqttAsyncClient(mqttUrl, "parkloop-bench-stage-subscriber", new MemoryPersistence());
@@ -63,7 +63,7 @@ final class MqttStage {
         Thread.sleep(1);
       }
       double seconds = (System.currentTimeMillis() - startAt) / 1000.0;
-      return new StageResults.Stage("mqtt", "Paho publish (separate process, QoS 1) → HiveMQ → Paho subscriber",
+      return new StageResults.Stage("mqtt", "Paho publish (separate process, QoS 1) → " + broker + " → Paho subscriber",
           received.get(), 0, round(seconds), round(received.get() / seconds));
     } finally {
       subscriber.disconnect().waitForCompletion(5_000);

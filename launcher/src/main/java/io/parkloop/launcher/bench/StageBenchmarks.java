@@ -17,6 +17,7 @@ public final class StageBenchmarks {
   private static final int PARALLELISM = 2;
 
   private final String mqttUrl;
+  private final String mqttBroker;
   private final String kafka;
   private final String jdbcUrl;
   private final ReferenceData reference;
@@ -25,9 +26,10 @@ public final class StageBenchmarks {
   private final Path workDir;
   private final PrintStream progress;
 
-  public StageBenchmarks(String mqttUrl, String kafka, String jdbcUrl, ReferenceData reference, Path referenceFile,
-      String prefix, Path workDir, PrintStream progress) {
+  public StageBenchmarks(String mqttUrl, String mqttBroker, String kafka, String jdbcUrl, ReferenceData reference,
+      Path referenceFile, String prefix, Path workDir, PrintStream progress) {
     this.mqttUrl = mqttUrl;
+    this.mqttBroker = mqttBroker;
     this.kafka = kafka;
     this.jdbcUrl = jdbcUrl;
     this.reference = reference;
@@ -45,7 +47,7 @@ public final class StageBenchmarks {
   public List<StageResults.Stage> run(long readings, double rate, double rowsPerReading) throws Exception {
     List<StageResults.Stage> stages = new ArrayList<>();
     progress.printf("bench: stages alone, %,d readings each: MQTT ...%n", readings);
-    stages.add(MqttStage.run(mqttUrl, referenceFile, prefix, readings, workDir));
+    stages.add(MqttStage.run(mqttUrl, mqttBroker, referenceFile, prefix, readings, workDir));
     progress.println("bench: stages: Kafka ...");
     String topic = "parkloop.bench." + prefix;
     stages.add(KafkaStage.run(kafka, topic, PARTITIONS, new StageReadings(reference, prefix, readings, rate), readings));

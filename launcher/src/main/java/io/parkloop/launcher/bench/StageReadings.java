@@ -34,7 +34,7 @@ final class StageReadings {
     int index = (int) (n % meters.size());
     long ts = startMillis + n / meters.size() * stepMillis;
     Meter meter = meters.get(index);
-    double value = switch (LoadGenerator.role(meter)) {
+    double value = switch (FleetPayloads.role(meter)) {
       case CLOCK -> ts / 1000.0;
       case COUNTER -> counters[index] += 1 + n % 9;
       case INTERVAL -> (1 + n % 9) / 1000.0;

@@ -121,18 +121,25 @@ public final class Replay {
     Instant databaseStart = databaseNow(database);
     Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS); // Avro keeps milliseconds
 
+    Duration setUp = Duration.ofNanos(System.nanoTime() - started);
     Path spool = Files.createTempFile("parkloop-replay-", ".readings");
     try {
+      long phase = System.nanoTime();
       Ingested ingested = ingest(files, spool, database, receivedAt);
       if (files.waste() != null) {
         waste = ingestWaste(files.waste(), database, receivedAt, ingested);
       }
+      Duration ingest = Duration.ofNanos(System.nanoTime() - phase);
+      phase = System.nanoTime();
       JobTotals totals = runIndicatorJob(spool, statistics);
+      Duration indicatorJob = Duration.ofNanos(System.nanoTime() - phase);
+      phase = System.nanoTime();
       runAlertJob(spool);
+      Duration alertJob = Duration.ofNanos(System.nanoTime() - phase);
       return new ReplaySummary(ingested.linesByFile, ingested.meterReadings, ingested.outletValues,
           ingested.duplicates, ingested.deadLetters, metrics.nonDataPacketsTotal(), totals.late(), totals.unattributed(),
           rowsWrittenSince(database, databaseStart), statistics == null ? null : statistics.size(),
-          Duration.ofNanos(System.nanoTime() - started));
+          new ReplaySummary.Phases(setUp, ingest, indicatorJob, alertJob));
     } finally {
       Files.deleteIfExists(spool);
     }

@@ -25,8 +25,22 @@ import java.util.Map;
  */
 public record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, long outletValues, long duplicates,
     Map<String, Long> deadLetters, long nonDataPackets, long late, long unattributed, long indicatorRows,
-    Integer enterpriseMonths,
-    Duration took) {
+    Integer enterpriseMonths, Phases took) {
+
+  /**
+   * Where the time went: set-up (migrations and the reference data's sync, before any line is
+   * read), the ingest of every line, and each job's run, its MiniCluster's start included.
+   */
+  public record Phases(Duration setUp, Duration ingest, Duration indicatorJob, Duration alertJob) {
+    public Duration total() {
+      return setUp.plus(ingest).plus(indicatorJob).plus(alertJob);
+    }
+
+    /** All but the set-up: the replay of the lines themselves. */
+    public Duration afterSetUp() {
+      return ingest.plus(indicatorJob).plus(alertJob);
+    }
+  }
 
   long lines() {
     return linesByFile.values().stream().mapToLong(Long::longValue).sum();
@@ -37,7 +51,9 @@ public record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, l
   }
 
   public void print(PrintStream out) {
-    out.printf("parkloop replay: done in %.1f s%n", took.toMillis() / 1e3);
+    out.printf("parkloop replay: done in %.1f s (set-up %.1f s, ingest %.1f s, indicator job %.1f s, alert job %.1f s)%n",
+        seconds(took.total()), seconds(took.setUp()), seconds(took.ingest()), seconds(took.indicatorJob()),
+        seconds(took.alertJob()));
     StringBuilder files = new StringBuilder();
     linesByFile.forEach((file, lines) -> files.append(files.isEmpty() ? "" : ", ").append(String.format("%s %,d", file, lines)));
     out.printf("  lines read         %,d (%s)%n", lines(), files);
@@ -57,5 +73,9 @@ public record ReplaySummary(Map<String, Long> linesByFile, long meterReadings, l
       out.printf("  statistics         %,d rows, each joined to its enterprise's month%n", enterpriseMonths);
     }
     out.flush();
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1e3;
   }
 }
