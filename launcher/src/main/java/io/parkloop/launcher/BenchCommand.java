@@ -84,8 +84,9 @@ final class BenchCommand implements Callable<Integer> {
   long stageReadings;
 
   @Option(names = "--ladder", description = {"Find the highest rate the chain holds: fresh end-to-end runs from --rate",
-      "up, each --ladder-factor times the last, until one fails (p99 freshness over 2,000 ms, end to end",
-      "under 95 % of the offered rate, or a wrong total), then halves the gap --ladder-refine times."})
+      "up, each --ladder-factor times the last, until one fails (p99 freshness over 2,000 ms, the database",
+      "complete only more than 5 s after the last send, or a wrong total), then halves the gap",
+      "--ladder-refine times."})
   boolean ladder;
 
   @Option(names = "--ladder-factor", defaultValue = "1.5", description = "Rate step of --ladder (default: ${DEFAULT-VALUE}).")

@@ -14,8 +14,8 @@ class BenchLadderTest {
     return offered -> {
       offeredRates.add(offered);
       boolean holds = offered <= limit;
-      return new BenchLadder.Rung(offered, offered, holds ? offered : offered / 2, holds ? 800L : 9_000L, 1_000, 100,
-          true, holds);
+      return new BenchLadder.Rung(offered, offered, holds ? offered : offered / 2, holds ? 800L : 9_000L, 1_000,
+          holds ? 1.5 : 60, 100, true, holds);
     };
   }
 
@@ -41,14 +41,11 @@ class BenchLadderTest {
 
   @Test
   void aRateIsHeldOnlyWithFreshnessKeptUpAndCorrectTotals() {
-    assertThat(holds(2_000L, 1_950.0, true)).isTrue();
-    assertThat(holds(2_001L, 2_000.0, true)).as("p99 over 2 s").isFalse();
-    assertThat(holds(500L, 1_899.0, true)).as("end to end under 95 % of 2,000 offered").isFalse();
-    assertThat(holds(500L, 2_000.0, false)).as("a wrong total").isFalse();
-    assertThat(holds(null, 2_000.0, true)).as("no freshness sample").isFalse();
-  }
-
-  private static boolean holds(Long p99, Double endToEnd, boolean correct) {
-    return BenchLadder.Rung.holds(2_000, endToEnd, p99, correct);
+    assertThat(BenchLadder.Rung.holds(5.0, 2_000L, true)).isTrue();
+    assertThat(BenchLadder.Rung.holds(1.0, 2_001L, true)).as("p99 over 2 s").isFalse();
+    assertThat(BenchLadder.Rung.holds(5.1, 500L, true)).as("a backlog left 5.1 s after the last send").isFalse();
+    assertThat(BenchLadder.Rung.holds(Double.POSITIVE_INFINITY, 500L, true)).as("never complete").isFalse();
+    assertThat(BenchLadder.Rung.holds(1.0, 500L, false)).as("a wrong total").isFalse();
+    assertThat(BenchLadder.Rung.holds(1.0, null, true)).as("no freshness sample").isFalse();
   }
 }
