@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A batch written as one set-based statement: each column travels as one array parameter and the
@@ -25,19 +28,43 @@ public final class ColumnArrays {
 
   private ColumnArrays() {}
 
+  /** One column of the rows, as the array its parameter takes. */
+  @FunctionalInterface
+  public interface Column<T> {
+    Object of(Collection<T> rows);
+  }
+
+  /** A {@code text[]} parameter. */
+  public static <T> Column<T> text(Function<T, String> field) {
+    return rows -> rows.stream().map(field).toArray(String[]::new);
+  }
+
+  /** A {@code float8[]} parameter. */
+  public static <T> Column<T> number(ToDoubleFunction<T> field) {
+    return rows -> rows.stream().mapToDouble(field).toArray();
+  }
+
+  /** A {@code bigint[]} parameter of {@link #micros}, for {@link #TIMESTAMP}. */
+  public static <T> Column<T> instant(Function<T, Instant> field) {
+    return rows -> rows.stream().mapToLong(row -> micros(field.apply(row))).toArray();
+  }
+
   public static long micros(Instant instant) {
     return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
-  /**
-   * Runs the statement with one array per parameter (String[], long[] or double[]) and returns the rows it changed.
-   */
-  public static int execute(Connection connection, String sql, Object... columns) throws SQLException {
+  /** Runs the statement with one array per column, in the order of its parameters; no rows, no statement. */
+  @SafeVarargs
+  public static <T> void execute(Connection connection, String sql, Collection<T> rows, Column<T>... columns)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < columns.length; i++) {
-        statement.setObject(i + 1, columns[i]);
+        statement.setObject(i + 1, columns[i].of(rows));
       }
-      return statement.executeUpdate();
+      statement.executeUpdate();
     }
   }
 }

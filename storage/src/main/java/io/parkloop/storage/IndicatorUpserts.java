@@ -1,5 +1,9 @@
 package io.parkloop.storage;
 
+import static io.parkloop.storage.ColumnArrays.instant;
+import static io.parkloop.storage.ColumnArrays.number;
+import static io.parkloop.storage.ColumnArrays.text;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -24,28 +28,8 @@ public final class IndicatorUpserts {
 
   /** Upserts the rows in one statement; a row key must not appear twice in {@code rows}. */
   public static void upsert(Connection connection, Collection<IndicatorRecord> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int n = rows.size();
-    String[] scopeTypes = new String[n];
-    String[] scopeIds = new String[n];
-    String[] periodTypes = new String[n];
-    long[] periodStarts = new long[n];
-    String[] indicators = new String[n];
-    double[] values = new double[n];
-    String[] units = new String[n];
-    int i = 0;
-    for (IndicatorRecord row : rows) {
-      scopeTypes[i] = row.scopeType();
-      scopeIds[i] = row.scopeId();
-      periodTypes[i] = row.periodType();
-      periodStarts[i] = ColumnArrays.micros(row.periodStart());
-      indicators[i] = row.indicator();
-      values[i] = row.value();
-      units[i] = row.unit();
-      i++;
-    }
-    ColumnArrays.execute(connection, SQL, scopeTypes, scopeIds, periodTypes, periodStarts, indicators, values, units);
+    ColumnArrays.execute(connection, SQL, rows, text(IndicatorRecord::scopeType), text(IndicatorRecord::scopeId),
+        text(IndicatorRecord::periodType), instant(IndicatorRecord::periodStart), text(IndicatorRecord::indicator),
+        number(IndicatorRecord::value), text(IndicatorRecord::unit));
   }
 }

@@ -1,5 +1,9 @@
 package io.parkloop.storage;
 
+import static io.parkloop.storage.ColumnArrays.instant;
+import static io.parkloop.storage.ColumnArrays.number;
+import static io.parkloop.storage.ColumnArrays.text;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -23,22 +27,7 @@ public final class ReadingTable {
   private ReadingTable() {}
 
   public static void upsert(Connection connection, Collection<ReadingRecord> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int n = rows.size();
-    String[] meters = new String[n];
-    long[] instants = new long[n];
-    double[] values = new double[n];
-    long[] receivedAt = new long[n];
-    int i = 0;
-    for (ReadingRecord row : rows) {
-      meters[i] = row.meter();
-      instants[i] = ColumnArrays.micros(row.ts());
-      values[i] = row.value();
-      receivedAt[i] = ColumnArrays.micros(row.receivedAt());
-      i++;
-    }
-    ColumnArrays.execute(connection, SQL, meters, instants, values, receivedAt);
+    ColumnArrays.execute(connection, SQL, rows, text(ReadingRecord::meter), instant(ReadingRecord::ts),
+        number(ReadingRecord::value), instant(ReadingRecord::receivedAt));
   }
 }

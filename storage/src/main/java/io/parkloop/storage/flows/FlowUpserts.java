@@ -1,5 +1,9 @@
 package io.parkloop.storage.flows;
 
+import static io.parkloop.storage.ColumnArrays.instant;
+import static io.parkloop.storage.ColumnArrays.number;
+import static io.parkloop.storage.ColumnArrays.text;
+
 import io.parkloop.storage.ColumnArrays;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,33 +28,8 @@ public final class FlowUpserts {
 
   /** Upserts the rows in one statement; a row key must not appear twice in {@code rows}. */
   public static void upsert(Connection connection, Collection<FlowRecord> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int n = rows.size();
-    String[] parks = new String[n];
-    String[] periodTypes = new String[n];
-    long[] periodStarts = new long[n];
-    String[] sources = new String[n];
-    String[] targets = new String[n];
-    String[] directions = new String[n];
-    String[] flows = new String[n];
-    double[] values = new double[n];
-    String[] units = new String[n];
-    int i = 0;
-    for (FlowRecord row : rows) {
-      parks[i] = row.park();
-      periodTypes[i] = row.periodType();
-      periodStarts[i] = ColumnArrays.micros(row.periodStart());
-      sources[i] = row.source();
-      targets[i] = row.target();
-      directions[i] = row.direction();
-      flows[i] = row.flow();
-      values[i] = row.value();
-      units[i] = row.unit();
-      i++;
-    }
-    ColumnArrays.execute(connection, SQL, parks, periodTypes, periodStarts, sources, targets, directions, flows, values,
-        units);
+    ColumnArrays.execute(connection, SQL, rows, text(FlowRecord::park), text(FlowRecord::periodType),
+        instant(FlowRecord::periodStart), text(FlowRecord::source), text(FlowRecord::target),
+        text(FlowRecord::direction), text(FlowRecord::flow), number(FlowRecord::value), text(FlowRecord::unit));
   }
 }
