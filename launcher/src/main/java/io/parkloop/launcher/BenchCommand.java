@@ -20,7 +20,6 @@ import io.parkloop.reference.ReferenceData;
 import io.parkloop.reference.ReferenceLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -120,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
       return ladder();
     }
     BenchResult result = endToEnd(rate, stages);
-    print(result);
+    report(result, out -> BenchReport.print(result, out));
     return result.endToEnd().correctness().ok() ? 0 : 2;
   }
 
@@ -128,9 +128,8 @@ final class BenchCommand implements Callable<Integer> {
   private BenchResult endToEnd(double offered, boolean withStages) throws Exception {
     String loadBefore = MachineInfo.loadAverage();
     Path workDir = newWorkDir();
-    String prefix = workDir.getFileName().toString().substring("bench-".length());
-    Path referenceFile = workDir.resolve("reference.yaml");
-    Files.writeString(referenceFile, BenchFleet.yaml(prefix, meters, batch, hj212Share), StandardCharsets.UTF_8);
+    String prefix = prefixOf(workDir);
+    Path referenceFile = writeFleet(workDir, hj212Share);
     ReferenceData reference = ReferenceLoader.load(referenceFile);
     int enterprises = BenchFleet.enterprises(meters, batch);
     List<String> probes = IntStream.range(0, enterprises).filter(e -> BenchFleet.isProbe(e, enterprises))
@@ -175,42 +174,30 @@ final class BenchCommand implements Callable<Integer> {
       System.err.println("bench --ladder: " + rung.line());
       return rung;
     }, MachineInfo.read(loadBefore));
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
-    } else {
-      result.print(out);
-    }
-    out.flush();
+    report(result, result::print);
     return result.held() > 0 ? 0 : 2;
   }
 
   /** {@code --replay}: a generated data set through {@code parkloop replay} into a fresh database. */
   private int replay() throws Exception {
+    ReplayBench.Result result = replayGeneratedData();
+    report(result, out -> ReplayBench.print(result, out));
+    return result.correctness().ok() ? 0 : 2;
+  }
+
+  private ReplayBench.Result replayGeneratedData() throws Exception {
     Path workDir = newWorkDir();
-    String prefix = workDir.getFileName().toString().substring("bench-".length());
-    Path referenceFile = workDir.resolve("reference.yaml");
-    Files.writeString(referenceFile, BenchFleet.yaml(prefix, meters, batch, 0), StandardCharsets.UTF_8);
-    ReferenceData reference = ReferenceLoader.load(referenceFile);
-    ReplayBench.Result result;
+    ReferenceData reference = ReferenceLoader.load(writeFleet(workDir, 0));
     LocalPostgres postgres = services.jdbc != null ? null : LocalPostgres.start(workDir.resolve("postgres"), 0);
     try {
-      result = ReplayBench.run(reference, prefix, postgres == null ? services.jdbc : postgres.jdbcUrl(), replayReadings,
-          workDir, System.err);
+      return ReplayBench.run(reference, prefixOf(workDir), postgres == null ? services.jdbc : postgres.jdbcUrl(),
+          replayReadings, workDir, System.err);
     } finally {
       if (postgres != null) {
         postgres.close();
       }
       cleanUp(workDir);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
-    } else {
-      ReplayBench.print(result, out);
-    }
-    out.flush();
-    return result.correctness().ok() ? 0 : 2;
   }
 
   /** A directory of its own for one run under --data-dir; its name, less "bench-", prefixes the fleet's ids. */
@@ -227,22 +214,31 @@ final class BenchCommand implements Callable<Integer> {
     return workDir;
   }
 
+  private static String prefixOf(Path workDir) {
+    return workDir.getFileName().toString().substring("bench-".length());
+  }
+
+  /** The fleet's reference.yaml in the run's directory, its ids prefixed by the directory's name. */
+  private Path writeFleet(Path workDir, double hj212ShareOfRun) throws IOException {
+    Path referenceFile = workDir.resolve("reference.yaml");
+    Files.writeString(referenceFile, BenchFleet.yaml(prefixOf(workDir), meters, batch, hj212ShareOfRun),
+        StandardCharsets.UTF_8);
+    return referenceFile;
+  }
+
   private void cleanUp(Path workDir) throws IOException {
     if (!keepData) {
       deleteRecursively(workDir);
     }
   }
 
-  private void print(BenchResult result) {
+  /** The report on stdout: the result as JSON with --json, else as {@code asText} prints it. */
+  private void report(Object result, Consumer<PrintWriter> asText) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
-      } else {
-        BenchReport.print(result, out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    } else {
+      asText.accept(out);
     }
     out.flush();
   }
