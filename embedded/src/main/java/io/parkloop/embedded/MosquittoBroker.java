@@ -122,7 +122,7 @@ public final class MosquittoBroker implements MqttBroker {
     Process process;
     try {
       Files.createDirectories(dataDir);
-      stopLeftover(dataDir.resolve(PID_FILE));
+      stopLeftover(dataDir.resolve(PID_FILE), configFile);
       Files.writeString(configFile, CONFIG_TEMPLATE.formatted(brokerPort, dataDir.toAbsolutePath(),
           dataDir.toAbsolutePath().resolve(PID_FILE), System.getProperty("user.name")) + access(dataDir, security, tlsPort),
           StandardCharsets.UTF_8);
@@ -142,8 +142,12 @@ public final class MosquittoBroker implements MqttBroker {
     return new MosquittoBroker(process, brokerPort, tlsPort);
   }
 
-  /** Stops a Mosquitto of this directory that an earlier JVM started and did not stop (see the pid_file above). */
-  private static void stopLeftover(Path pidFile) throws IOException {
+  /**
+   * Stops a Mosquitto of this directory that an earlier JVM started and did not stop (see the
+   * pid_file above): only a mosquitto process started with this directory's configuration file, so
+   * a pid the system has since given to another process, another Mosquitto included, is left alone.
+   */
+  private static void stopLeftover(Path pidFile, Path configFile) throws IOException {
     if (Files.notExists(pidFile)) {
       return;
     }
@@ -153,7 +157,9 @@ public final class MosquittoBroker implements MqttBroker {
       return;
     }
     ProcessHandle leftover = ProcessHandle.of(Long.parseLong(text))
-        .filter(p -> p.info().command().map(command -> command.endsWith("/mosquitto")).orElse(false)).orElse(null);
+        .filter(p -> p.info().command().map(command -> command.endsWith("/mosquitto")).orElse(false))
+        .filter(p -> p.info().arguments().map(arguments -> List.of(arguments).contains(configFile.toString())).orElse(false))
+        .orElse(null);
     if (leftover == null || !leftover.isAlive()) {
       return;
     }
