@@ -117,7 +117,9 @@ public final class MosquittoBroker implements MqttBroker {
     int brokerPort = port == 0 ? FreePorts.pick() : port;
     int tlsPort = security == null || security.tls() == null ? -1
         : security.tlsPort() == 0 ? FreePorts.pick() : security.tlsPort();
-    Path configFile = dataDir.resolve("mosquitto.conf");
+    // absolute: the leftover check (stopLeftover) tells this directory's broker by it, and a relative path is shared
+    // by the brokers of every working directory
+    Path configFile = dataDir.toAbsolutePath().resolve("mosquitto.conf");
     Path logFile = dataDir.resolve("mosquitto.log");
     Process process;
     try {
