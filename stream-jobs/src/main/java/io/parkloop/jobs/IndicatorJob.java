@@ -53,16 +53,24 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Every stage keeps and emits absolute values, so late, reordered and duplicated readings,
  * and a restart from a checkpoint, all end in the same numbers; the sums pass on only the latest
- * value of a row every {@link #EMIT_EVERY_MILLIS}. The sources and sinks come from
+ * value of a row every {@link #WATCHED_EMIT_EVERY_MILLIS} or {@link #WIDER_EMIT_EVERY_MILLIS}, by
+ * its {@link io.parkloop.jobs.records.FreshnessTier}. The sources and sinks come from
  * outside: Kafka and PostgreSQL in production, anything bounded in tests and replays.
  */
 public final class IndicatorJob {
   /**
-   * How often a changed sum is passed on at most (see {@link SumOfParts}): a reading changes a
-   * dozen rows, each change fanning out through every later stage, while only a row's latest
-   * total matters. Each summing stage adds up to this much to a row's freshness.
+   * How often a changed enterprise or park hour or day is passed on at most (see {@link SumOfParts}):
+   * a reading changes a dozen rows, each change fanning out through every later stage, while only
+   * a row's latest total matters. Each summing stage adds up to this much to a row's freshness.
    */
-  static final long EMIT_EVERY_MILLIS = 200;
+  static final long WATCHED_EMIT_EVERY_MILLIS = 200;
+
+  /**
+   * The same for every other row: a province's hour or a park's month changes with every reading
+   * below it and is read as a total. Four summing stages (wider hours, days, months, quarters and
+   * years) and the sink's wider flush keep a province's year within about 20 s.
+   */
+  static final long WIDER_EMIT_EVERY_MILLIS = 2_000;
 
   private final ReferenceData reference;
   private final JobSettings settings;
@@ -251,7 +259,7 @@ public final class IndicatorJob {
 
   private static DataStream<IndicatorRow> sum(DataStream<IndicatorPart> parts, String name, long retention) {
     return parts.keyBy(IndicatorPart::rowKey)
-        .process(new SumOfParts(retention, EMIT_EVERY_MILLIS))
+        .process(new SumOfParts(retention, WATCHED_EMIT_EVERY_MILLIS, WIDER_EMIT_EVERY_MILLIS))
         .name(name).uid(name);
   }
 }

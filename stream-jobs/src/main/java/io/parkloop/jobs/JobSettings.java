@@ -17,9 +17,13 @@ import java.time.Duration;
  *     corrected (monthly statistics are reported weeks late; a year is revised into the next)
  * @param sinkBatchRows rows per database batch
  * @param sinkFlushInterval the longest a row waits for its batch (freshness)
+ * @param widerFlushInterval the longest an indicator row of a wider scope or a longer period
+ *     ({@link io.parkloop.jobs.records.FreshnessTier#WIDER}) waits for its batch; checkpoints
+ *     write them too
  */
 public record JobSettings(Duration outOfOrderness, Duration idleness, Duration maxAge, Duration retention,
-    Duration statisticsRetention, int sinkBatchRows, Duration sinkFlushInterval) implements Serializable {
+    Duration statisticsRetention, int sinkBatchRows, Duration sinkFlushInterval, Duration widerFlushInterval)
+    implements Serializable {
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
 
   public static JobSettings defaults() {
@@ -46,6 +50,6 @@ public record JobSettings(Duration outOfOrderness, Duration idleness, Duration m
   /** The defaults with another maximum age, and the retention following it. */
   public static JobSettings withMaxAge(Duration maxAge) {
     return new JobSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), maxAge, maxAge.plusDays(1),
-        Duration.ofDays(400), 5_000, Duration.ofMillis(200));
+        Duration.ofDays(400), 5_000, Duration.ofMillis(200), Duration.ofSeconds(5));
   }
 }

@@ -1,5 +1,6 @@
 package io.parkloop.jobs;
 
+import io.parkloop.jobs.records.FreshnessTier;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.jobs.records.LateReading;
 import io.parkloop.jobs.records.MeterReading;
@@ -35,13 +36,17 @@ public record JobSinks(Sink<IndicatorRow> indicators, Sink<LateReading> lateRead
     this(indicators, lateReadings, qualityEvents, readings, null);
   }
 
-  /** The PostgreSQL tables of the storage module, written with idempotent upserts. */
+  /**
+   * The PostgreSQL tables of the storage module, written with idempotent upserts; the indicators of
+   * wider scopes and longer periods every {@link JobSettings#widerFlushInterval()}.
+   */
   public static JobSinks postgres(String jdbcUrl, JobSettings settings) {
     long flush = settings.sinkFlushInterval().toMillis();
     return new JobSinks(
         new JdbcUpsertSink<IndicatorRow>("indicators", jdbcUrl,
             (connection, rows) -> IndicatorUpserts.upsert(connection, rows.stream().map(IndicatorRow::toRecord).toList()),
-            IndicatorRow::key, settings.sinkBatchRows(), flush),
+            IndicatorRow::key, settings.sinkBatchRows(), flush,
+            row -> FreshnessTier.of(row) == FreshnessTier.WIDER, settings.widerFlushInterval().toMillis()),
         new JdbcUpsertSink<LateReading>("late-readings", jdbcUrl,
             (connection, rows) -> EventTables.insertLateReadings(connection, rows.stream()
                 .map(r -> new LateReadingRecord(r.meter, Instant.ofEpochMilli(r.ts), r.value,

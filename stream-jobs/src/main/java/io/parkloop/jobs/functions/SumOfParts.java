@@ -1,5 +1,6 @@
 package io.parkloop.jobs.functions;
 
+import io.parkloop.jobs.records.FreshnessTier;
 import io.parkloop.jobs.records.IndicatorPart;
 import io.parkloop.jobs.records.IndicatorRow;
 import io.parkloop.reference.PeriodType;
@@ -21,19 +22,20 @@ import org.apache.flink.util.OutputTag;
  * period is dropped once the watermark has passed its end by the retention; a part arriving
  * after that goes to {@link #TOO_LATE} rather than overwrite the row with a partial total.
  *
- * <p>With an emit interval, a row that changes is emitted at most once per interval, with its
- * latest total: every reading changes a dozen rows (its enterprise's hour, then park, city,
- * region, level and province, then their days, months, ...) and each change would otherwise
- * flow on through every later stage and into the database, although only the latest total of
- * a row counts. The pending row lives in keyed state with its processing-time timer, so a
- * checkpoint keeps it; the period's expiry timer, which also fires at the end of a bounded
- * input, emits it before the state goes.
+ * <p>With emit intervals, a row that changes is emitted at most once per interval of its
+ * {@link FreshnessTier}, with its latest total: every reading changes a dozen rows (its
+ * enterprise's hour, then park, city, region, level and province, then their days, months, ...)
+ * and each change would otherwise flow on through every later stage and into the database,
+ * although only the latest total of a row counts. The pending row lives in keyed state with its
+ * processing-time timer, so a checkpoint keeps it; the period's expiry timer, which also fires
+ * at the end of a bounded input, emits it before the state goes.
  */
 public class SumOfParts extends KeyedProcessFunction<String, IndicatorPart, IndicatorRow> {
   public static final OutputTag<IndicatorPart> TOO_LATE = new OutputTag<>("parts-too-late") {};
 
   private final long retentionMillis;
-  private final long emitEveryMillis;
+  private final long watchedEveryMillis;
+  private final long widerEveryMillis;
   private transient MapState<String, Long> parts;
   private transient ValueState<Long> total;
   private transient ValueState<IndicatorRow> pending;
@@ -41,13 +43,17 @@ public class SumOfParts extends KeyedProcessFunction<String, IndicatorPart, Indi
 
   /** Emits every change at once. */
   public SumOfParts(long retentionMillis) {
-    this(retentionMillis, 0);
+    this(retentionMillis, 0, 0);
   }
 
-  /** Emits a changed row at most once per {@code emitEveryMillis} of processing time (0: at once). */
-  public SumOfParts(long retentionMillis, long emitEveryMillis) {
+  /**
+   * Emits a changed row at most once per {@code watchedEveryMillis} or {@code widerEveryMillis} of
+   * processing time, by the row's {@link FreshnessTier} (0: at once).
+   */
+  public SumOfParts(long retentionMillis, long watchedEveryMillis, long widerEveryMillis) {
     this.retentionMillis = retentionMillis;
-    this.emitEveryMillis = emitEveryMillis;
+    this.watchedEveryMillis = watchedEveryMillis;
+    this.widerEveryMillis = widerEveryMillis;
   }
 
   @Override
@@ -80,14 +86,16 @@ public class SumOfParts extends KeyedProcessFunction<String, IndicatorPart, Indi
     total.update(sum);
     IndicatorRow row = new IndicatorRow(part.scopeType, part.scopeId, part.periodType, part.periodStart,
         part.indicator, part.unit, sum / 1e6);
-    if (emitEveryMillis <= 0) {
+    long every = FreshnessTier.of(part.scopeType, part.periodType) == FreshnessTier.WATCHED
+        ? watchedEveryMillis : widerEveryMillis;
+    if (every <= 0) {
       out.collect(row);
       return;
     }
     if (pending.value() == null) {
       long now = ctx.timerService().currentProcessingTime();
       // aligned to the interval, so that the rows pending together share their timers' firing
-      ctx.timerService().registerProcessingTimeTimer(now - now % emitEveryMillis + emitEveryMillis);
+      ctx.timerService().registerProcessingTimeTimer(now - now % every + every);
     }
     pending.update(row);
   }

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * durable ({@code synchronous_commit = on} for the sink's session, whatever the server's
  * default): a checkpoint counts a flushed batch as written for good, and a closed hour is never
  * sent again.
+ *
+ * <p>With {@link WiderRows}, the rows they pick (an indicator's wider scopes and longer periods,
+ * {@link io.parkloop.jobs.records.FreshnessTier}) are held back longer: written every
+ * {@code widerFlushIntervalMillis}, before each checkpoint and at the end of the input, each with
+ * its latest value. Such a row changes with every reading below it, so holding it for seconds
+ * turns many upserts of one row into one.
  */
 public class JdbcUpsertSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
@@ -39,15 +45,26 @@ public class JdbcUpsertSink<T> implements Sink<T> {
   private final RowKey<T> key;
   private final int batchSize;
   private final long flushIntervalMillis;
+  private final WiderRows<T> wider;
+  private final long widerFlushIntervalMillis;
 
+  /** Every row waits at most {@code flushIntervalMillis}. */
   public JdbcUpsertSink(String name, String jdbcUrl, BatchWriter<T> writer, RowKey<T> key, int batchSize,
       long flushIntervalMillis) {
+    this(name, jdbcUrl, writer, key, batchSize, flushIntervalMillis, row -> false, flushIntervalMillis);
+  }
+
+  /** The rows {@code wider} picks wait at most {@code widerFlushIntervalMillis}, the others {@code flushIntervalMillis}. */
+  public JdbcUpsertSink(String name, String jdbcUrl, BatchWriter<T> writer, RowKey<T> key, int batchSize,
+      long flushIntervalMillis, WiderRows<T> wider, long widerFlushIntervalMillis) {
     this.name = name;
     this.jdbcUrl = jdbcUrl;
     this.writer = writer;
     this.key = key;
     this.batchSize = batchSize;
     this.flushIntervalMillis = flushIntervalMillis;
+    this.wider = wider;
+    this.widerFlushIntervalMillis = widerFlushIntervalMillis;
   }
 
   @Override
@@ -58,6 +75,8 @@ public class JdbcUpsertSink<T> implements Sink<T> {
   private final class Writer implements SinkWriter<T> {
     private final Logger log = LoggerFactory.getLogger(JdbcUpsertSink.class);
     private final Map<String, T> batch = new LinkedHashMap<>();
+    /** The wider rows waiting; bounded at ten batches, written in batches. */
+    private final Map<String, T> held = new LinkedHashMap<>();
     private final ProcessingTimeService time;
     private final Counter written;
     private Connection connection;
@@ -65,40 +84,56 @@ public class JdbcUpsertSink<T> implements Sink<T> {
     Writer(ProcessingTimeService time, Counter written) {
       this.time = time;
       this.written = written;
-      scheduleFlush();
+      scheduleFlush(flushIntervalMillis, batch);
+      scheduleFlush(widerFlushIntervalMillis, held);
     }
 
-    private void scheduleFlush() {
-      time.registerTimer(time.getCurrentProcessingTime() + flushIntervalMillis, now -> {
-        writeBatch();
-        scheduleFlush();
+    private void scheduleFlush(long interval, Map<String, T> rows) {
+      time.registerTimer(time.getCurrentProcessingTime() + interval, now -> {
+        writeAll(rows);
+        scheduleFlush(interval, rows);
       });
     }
 
     @Override
     public void write(T row, Context context) throws IOException {
+      if (wider.test(row)) {
+        held.put(key.apply(row), row);
+        if (held.size() >= 10 * batchSize) {
+          writeAll(held);
+        }
+        return;
+      }
       batch.put(key.apply(row), row);
       if (batch.size() >= batchSize) {
-        writeBatch();
+        writeAll(batch);
       }
     }
 
     @Override
     public void flush(boolean endOfInput) throws IOException {
-      writeBatch();
+      writeAll(batch);
+      writeAll(held);
     }
 
-    private void writeBatch() throws IOException {
-      if (batch.isEmpty()) {
+    /** Writes the rows in batches of at most {@code batchSize}, emptying the map. */
+    private void writeAll(Map<String, T> rows) throws IOException {
+      List<T> all = new ArrayList<>(rows.values());
+      for (int from = 0; from < all.size(); from += batchSize) {
+        writeBatch(all.subList(from, Math.min(all.size(), from + batchSize)));
+      }
+      rows.clear();
+    }
+
+    private void writeBatch(List<T> rows) throws IOException {
+      if (rows.isEmpty()) {
         return;
       }
-      List<T> rows = new ArrayList<>(batch.values());
       long delay = 500;
       for (int attempt = 1; ; attempt++) {
         try {
           writer.write(connection(), rows);
           written.inc(rows.size());
-          batch.clear();
           return;
         } catch (SQLException e) {
           closeQuietly();

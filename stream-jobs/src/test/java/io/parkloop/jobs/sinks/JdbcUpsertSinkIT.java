@@ -35,7 +35,7 @@ import org.postgresql.PGConnection;
 /**
  * The sink on a real PostgreSQL: rows the table refuses fail the job (once, quickly, naming what
  * was refused) instead of being retried forever; a connection the server drops is retried and the
- * rows arrive.
+ * rows arrive; wider rows wait for their own flush and arrive with their latest value.
  */
 class JdbcUpsertSinkIT {
   @RegisterExtension
@@ -86,6 +86,32 @@ class JdbcUpsertSinkIT {
 
     assertThat(TERMINATED.get()).as("the server terminated the sink's first session").isTrue();
     assertThat(rows(jdbcUrl)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 2, "c", 3));
+  }
+
+  @Test
+  void widerRowsAreHeldBackAndWrittenOnceWithTheirLatestValue() throws Exception {
+    String jdbcUrl = probeTable("wider");
+    WRITES.clear();
+    StreamExecutionEnvironment env = environment();
+    env.fromData(new Probe("a", 1), new Probe("wide", 1), new Probe("wide", 2), new Probe("a", 2), new Probe("wide", 3))
+        // batches of one row: every row that is not held back is written on its own at once
+        .sinkTo(new JdbcUpsertSink<>("probes", jdbcUrl, JdbcUpsertSinkIT::upsertCounting, Probe::id, 1, 200,
+            probe -> probe.id().startsWith("wide"), 60_000));
+
+    assertTimeoutPreemptively(BOUND, () -> env.execute("wider rows"));
+
+    assertThat(rows(jdbcUrl)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "wide", 3));
+    assertThat(WRITES).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "wide", 1));
+  }
+
+  /** How often each probe was written, by {@link #upsertCounting}; one job in one JVM at a time. */
+  private static final Map<String, Integer> WRITES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static void upsertCounting(Connection connection, Collection<Probe> rows) throws SQLException {
+    upsert(connection, rows);
+    for (Probe row : rows) {
+      WRITES.merge(row.id(), 1, Integer::sum);
+    }
   }
 
   /** Each row once, the job failing for good on the first failure. */
